@@ -1,0 +1,238 @@
+package dev.newsflow.core.broker;
+
+import dev.newsflow.core.config.BrokerConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Kafka broker in KRaft mode (combined broker and controller), run inside this JVM:
+ * the broker of {@code newsflow run} and of the integration tests.
+ *
+ * <p>The log directory is formatted on first start; later starts reuse it, so topics, offsets and
+ * records survive a restart. Internal topics use replication factor 1. Not thread-safe: start and
+ * close from one thread.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final int NODE_ID = 1;
+
+    private final BrokerConfig config;
+    private final Properties overrides;
+    private KafkaRaftServer server;
+    private int port;
+    private int controllerPort;
+
+    private EmbeddedBroker(BrokerConfig config, Properties overrides) {
+        this.config = Objects.requireNonNull(config, "config can't be null");
+        this.overrides = overrides;
+    }
+
+    /** Returns a broker for {@code config}; call {@link #start()}. */
+    public static EmbeddedBroker create(BrokerConfig config) {
+        return new EmbeddedBroker(config, new Properties());
+    }
+
+    /** Returns a broker with extra broker properties (for tests). */
+    public static EmbeddedBroker create(BrokerConfig config, Properties overrides) {
+        return new EmbeddedBroker(config, overrides);
+    }
+
+    /**
+     * Formats the log directory if it is new, then starts the broker and waits until it serves.
+     *
+     * @return this
+     * @throws IllegalStateException if the broker cannot start (port taken, directory formatted for
+     *     another node…)
+     */
+    public EmbeddedBroker start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        Path dir = config.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create broker directory " + dir, e);
+        }
+        Path portsFile = dir.resolve("newsflow-ports.properties");
+        port = config.port() != 0 ? config.port() : previousOrFree(portsFile, "port");
+        controllerPort =
+                config.controllerPort() != 0
+                        ? config.controllerPort()
+                        : previousOrFree(portsFile, "controller.port");
+        KafkaConfig kafkaConfig = new KafkaConfig(brokerProperties(dir), false);
+        boolean formatted = Files.exists(dir.resolve("meta.properties"));
+        if (!formatted) {
+            format(kafkaConfig, dir);
+        }
+        log.info(
+                "Starting embedded Kafka broker on {}:{} (log {}{})",
+                config.host(),
+                port,
+                dir,
+                formatted ? ", resuming" : ", new");
+        server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server = null;
+            throw new IllegalStateException(
+                    "embedded broker failed to start on port " + port + ": " + e.getMessage(), e);
+        }
+        savePorts(portsFile);
+        return this;
+    }
+
+    /** The {@code bootstrap.servers} of the running broker. */
+    public String bootstrapServers() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return config.host() + ":" + port;
+    }
+
+    /** Stops the broker, keeping its log directory. */
+    @Override
+    public void close() {
+        if (server != null) {
+            log.info("Stopping embedded Kafka broker");
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    private Properties brokerProperties(Path dir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + config.host() + ":" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://"
+                        + config.host()
+                        + ":"
+                        + port
+                        + ",CONTROLLER://"
+                        + config.host()
+                        + ":"
+                        + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + config.host() + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", dir.toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", "3");
+        p.put("log.retention.check.interval.ms", "60000");
+        // One JVM runs everything: keep the broker's thread pools small.
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        p.put("background.threads", "4");
+        p.put("log.cleaner.threads", "1");
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        p.putAll(overrides);
+        return p;
+    }
+
+    private void format(KafkaConfig kafkaConfig, Path dir) {
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(new LogStream(), true, StandardCharsets.UTF_8))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(dir.toString())
+                    .setMetadataLogDirectory(dir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format broker directory " + dir, e);
+        }
+    }
+
+    private int previousOrFree(Path portsFile, String key) {
+        if (Files.exists(portsFile)) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(portsFile)) {
+                p.load(in);
+                String v = p.getProperty(key);
+                if (v != null && isFree(Integer.parseInt(v))) {
+                    return Integer.parseInt(v);
+                }
+            } catch (IOException | NumberFormatException e) {
+                log.debug("Ignoring unreadable {}: {}", portsFile, e.toString());
+            }
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(config.host(), 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
+
+    private boolean isFree(int p) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(config.host(), p));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // A broker on a random port must keep it across restarts: the controller's address is part
+    // of the formatted metadata and clients may hold the old address.
+    private void savePorts(Path portsFile) {
+        Properties p = new Properties();
+        p.setProperty("port", Integer.toString(port));
+        p.setProperty("controller.port", Integer.toString(controllerPort));
+        try (OutputStream out = Files.newOutputStream(portsFile)) {
+            p.store(out, "ports of the embedded broker");
+        } catch (IOException e) {
+            log.warn("Cannot save broker ports to {}: {}", portsFile, e.toString());
+        }
+    }
+
+    /** Sends the formatter's console output to the log. */
+    private static final class LogStream extends OutputStream {
+        private final StringBuilder line = new StringBuilder();
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                log.info("{}", line);
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+    }
+}

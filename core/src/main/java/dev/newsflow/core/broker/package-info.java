@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.broker;
+
+import org.jspecify.annotations.NullMarked;

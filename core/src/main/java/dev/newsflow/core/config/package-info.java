@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.feed;
+
+import org.jspecify.annotations.NullMarked;

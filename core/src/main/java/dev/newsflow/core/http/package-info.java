@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package dev.newsflow.core.json;
+
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Kafka serde writing records as UTF-8 JSON through {@link Json}. A null value (tombstone) maps
+ * to null both ways. Thread-safe.
+ *
+ * @param <T> the record type
+ */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+    private final Class<T> type;
+
+    private JsonSerde(Class<T> type) {
+        this.type = Objects.requireNonNull(type, "type can't be null");
+    }
+
+    /** Returns a serde for {@code type}. */
+    public static <T> JsonSerde<T> of(Class<T> type) {
+        return new JsonSerde<>(type);
+    }
+
+    @Override
+    public byte @Nullable [] serialize(String topic, @Nullable T data) {
+        return data == null ? null : Json.toBytes(data);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws SerializationException if the bytes are not a valid document of the type
+     */
+    @Override
+    public @Nullable T deserialize(String topic, byte @Nullable [] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return Json.fromBytes(data, type);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new SerializationException(
+                    "record on " + topic + " is not a valid " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+
+    @Override
+    public void close() {}
+}

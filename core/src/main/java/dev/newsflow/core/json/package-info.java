@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.kafka;
+
+import org.jspecify.annotations.NullMarked;

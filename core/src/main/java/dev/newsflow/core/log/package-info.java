@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.log;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.core.metrics;
+
+import org.jspecify.annotations.NullMarked;

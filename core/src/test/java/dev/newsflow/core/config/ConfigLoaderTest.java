@@ -1,0 +1,222 @@
+package dev.newsflow.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.core.feed.FeedDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir Path dir;
+
+    @Test
+    void shouldLoadDefaultsWhenNothingIsGiven() {
+        NewsflowConfig c = ConfigLoader.builder().workingDir(dir).load();
+
+        assertThat(c.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(c.dataDir()).isEqualTo(dir.resolve("data"));
+        assertThat(c.broker().dataDir()).isEqualTo(dir.resolve("data/kafka"));
+        assertThat(c.enrich().stateDir()).isEqualTo(dir.resolve("data/streams"));
+        assertThat(c.sink().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("data/newsflow.db"));
+        assertThat(c.ingest().fetch().timeoutMs()).isEqualTo(30_000);
+        assertThat(c.ingest().fetch().allowPrivateNetworks()).isFalse();
+        assertThat(c.enrich().languages()).contains("en", "id", "ms");
+        // the built-in feed list of real news feeds
+        assertThat(c.feeds())
+                .hasSizeGreaterThan(5)
+                .allSatisfy(f -> assertThat(f.url()).startsWith("https://"));
+    }
+
+    @Test
+    void shouldLayerFileThenEnvironmentThenFlags() throws IOException {
+        Path file =
+                write(
+                        "newsflow.yaml",
+                        """
+                        kafka:
+                          bootstrap.servers: file:1
+                        sink:
+                          batch.size: 10
+                          group.id: from-file
+                        ingest:
+                          feeds.file: ""
+                          fetch:
+                            timeout.ms: 5000
+                        """);
+        NewsflowConfig c =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .file(file)
+                        .env(
+                                Map.of(
+                                        "NEWSFLOW_SINK_BATCH_SIZE",
+                                        "20",
+                                        "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS",
+                                        "env:2",
+                                        "PATH",
+                                        "/bin"))
+                        .set("kafka.bootstrap.servers", "flag:3")
+                        .load();
+
+        assertThat(c.kafka().bootstrapServers()).isEqualTo("flag:3");
+        assertThat(c.sink().batchSize()).isEqualTo(20);
+        assertThat(c.sink().groupId()).isEqualTo("from-file");
+        assertThat(c.ingest().fetch().timeoutMs()).isEqualTo(5000);
+        assertThat(c.feeds()).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryProblemAtOnce() throws IOException {
+        Path file =
+                write(
+                        "bad.yaml",
+                        """
+                        sink:
+                          batch.size: lots
+                        ingest:
+                          fetch:
+                            timout.ms: 5
+                        log:
+                          format: xml
+                        """);
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.builder()
+                                        .workingDir(dir)
+                                        .file(file)
+                                        .env(Map.of("NEWSFLOW_TOPICS_PARTITIONS", "0"))
+                                        .load())
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> {
+                            assertThat(e.problems()).hasSize(4);
+                            assertThat(e.getMessage())
+                                    .contains(
+                                            "sink.batch.size = \"lots\" (from "
+                                                    + file
+                                                    + "): not an integer")
+                                    .contains("unknown key 'ingest.fetch.timout.ms'")
+                                    .contains("did you mean 'ingest.fetch.timeout.ms'?")
+                                    .contains("log.format")
+                                    .contains(
+                                            "topics.partitions = \"0\" (from env"
+                                                    + " NEWSFLOW_TOPICS_PARTITIONS)");
+                        });
+    }
+
+    @Test
+    void shouldPassKafkaClientSettingsThroughPerService() {
+        NewsflowConfig c =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .set("kafka.security.protocol", "SSL")
+                        .set("ingest.kafka.linger.ms", "50")
+                        .set("enrich.kafka.num.standby.replicas", "1")
+                        .load();
+
+        Map<String, Object> ingest =
+                c.kafka().clientProps("ingest", Map.of("linger.ms", 5, "acks", "all"));
+        assertThat(ingest)
+                .containsEntry("linger.ms", "50")
+                .containsEntry("acks", "all")
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092");
+        assertThat(c.kafka().clientProps("sink", Map.of()))
+                .doesNotContainKey("linger.ms")
+                .containsEntry("security.protocol", "SSL");
+        assertThat(c.kafka().clientProps("enrich", Map.of()))
+                .containsEntry("num.standby.replicas", "1");
+    }
+
+    @Test
+    void shouldReadFeedsFromConfigAndFeedsFileResolvingFileUrlsAgainstTheirDirectory()
+            throws IOException {
+        Files.createDirectories(dir.resolve("conf/more"));
+        write(
+                "conf/more/feeds.yaml",
+                """
+                feeds:
+                  - url: file:local/feed.xml
+                    name: Local
+                  - https://example.org/rss
+                """);
+        Path file =
+                write(
+                        "conf/newsflow.yaml",
+                        """
+                        ingest:
+                          feeds.file: more/feeds.yaml
+                        feeds:
+                          - url: https://news.example.com/feed
+                            name: Example
+                            language: id
+                            poll.interval.minutes: 5
+                            full.text: true
+                        """);
+        NewsflowConfig c = ConfigLoader.builder().workingDir(dir).file(file).load();
+
+        assertThat(c.feeds())
+                .extracting(FeedDefinition::url)
+                .containsExactly(
+                        "https://news.example.com/feed",
+                        dir.resolve("conf/more/local/feed.xml").toUri().toString(),
+                        "https://example.org/rss");
+        FeedDefinition first = c.feeds().get(0);
+        assertThat(first.name()).isEqualTo("Example");
+        assertThat(first.language()).isEqualTo("id");
+        assertThat(first.pollIntervalMs()).isEqualTo(300_000);
+        assertThat(first.fullText()).isTrue();
+        assertThat(first.origin()).isEqualTo(FeedDefinition.ORIGIN_CONFIG);
+        assertThat(first.id()).hasSize(16);
+    }
+
+    @Test
+    void shouldRejectBadFeedEntriesWithTheirPosition() throws IOException {
+        Path file =
+                write(
+                        "newsflow.yaml",
+                        """
+                        ingest:
+                          feeds.file: ""
+                        feeds:
+                          - name: no url
+                          - url: ftp://example.org/feed
+                          - url: https://example.org/ok
+                            lnguage: en
+                        """);
+        assertThatThrownBy(() -> ConfigLoader.builder().workingDir(dir).file(file).load())
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactlyInAnyOrder(
+                                                "feeds[0]: url is required",
+                                                "feeds[1]: url 'ftp://example.org/feed' must be an"
+                                                        + " http, https or file URL",
+                                                "feeds[2]: unknown key 'lnguage' (known: full.text,"
+                                                    + " id, language, name, poll.interval.minutes,"
+                                                    + " poll.interval.ms, type, url)"));
+    }
+
+    @Test
+    void shouldReadTheConfigFileNamedByNewsflowConfig() throws IOException {
+        Path file = write("env.yaml", "sink:\n  batch.size: 7\n");
+        NewsflowConfig c =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .env(Map.of("NEWSFLOW_CONFIG", file.toString()))
+                        .load();
+        assertThat(c.sink().batchSize()).isEqualTo(7);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, content);
+    }
+}

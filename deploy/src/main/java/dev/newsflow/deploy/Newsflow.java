@@ -1,0 +1,51 @@
+package dev.newsflow.deploy;
+
+import dev.newsflow.core.config.ConfigException;
+import dev.newsflow.deploy.cli.EnrichCommand;
+import dev.newsflow.deploy.cli.IngestCommand;
+import dev.newsflow.deploy.cli.RunCommand;
+import dev.newsflow.deploy.cli.SinkCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsflow} command line. */
+@Command(
+        name = "newsflow",
+        mixinStandardHelpOptions = true,
+        version = "newsflow 0.1.0",
+        description =
+                "Streaming news ingestion on Apache Kafka: feeds in; clean, deduplicated, tagged"
+                        + " articles out.",
+        subcommands = {
+            RunCommand.class,
+            IngestCommand.class,
+            EnrichCommand.class,
+            SinkCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Newsflow implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line, with config errors reported as usage errors (exit code 2). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Newsflow());
+        cl.setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                    if (e instanceof ConfigException ce) {
+                        cmd.getErr().println(ce.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

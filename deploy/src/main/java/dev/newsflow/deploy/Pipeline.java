@@ -1,0 +1,207 @@
+package dev.newsflow.deploy;
+
+import dev.newsflow.core.broker.EmbeddedBroker;
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.http.HealthStatus;
+import dev.newsflow.core.http.HttpEndpoint;
+import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.core.metrics.Metrics;
+import dev.newsflow.enrich.EnrichApp;
+import dev.newsflow.ingest.IngestApp;
+import dev.newsflow.sink.SinkApp;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running set of Newsflow parts in this JVM: the embedded broker (for {@code run}), the HTTP
+ * endpoint, and any of ingest, enrich and sink. Parts start in dependency order (broker, topics,
+ * HTTP, sink, enrich, ingest) and close in reverse, so ingest stops producing before enrich and the
+ * sink stop consuming.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /** The parts a process runs. */
+    public enum Part {
+        INGEST,
+        ENRICH,
+        SINK
+    }
+
+    private final NewsflowConfig config;
+    private final PrometheusMeterRegistry registry;
+    private final Health health;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private @Nullable HttpEndpoint http;
+    private @Nullable IngestApp ingest;
+    private @Nullable EnrichApp enrich;
+    private @Nullable SinkApp sink;
+
+    private Pipeline(NewsflowConfig config, PrometheusMeterRegistry registry, Health health) {
+        this.config = config;
+        this.registry = registry;
+        this.health = health;
+    }
+
+    /**
+     * Starts everything in one JVM: the embedded broker on {@code config.broker()}, then the
+     * topics, HTTP, sink, enrich and ingest against it.
+     */
+    public static Pipeline startAllInOne(NewsflowConfig config) {
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        EmbeddedBroker broker;
+        try {
+            broker = EmbeddedBroker.create(config.broker()).start();
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+        NewsflowConfig withBroker = config.withBootstrapServers(broker.bootstrapServers());
+        Pipeline p = new Pipeline(withBroker, registry, new Health());
+        p.started.push(registry::close);
+        p.started.push(broker);
+        return p.startParts(List.of(Part.SINK, Part.ENRICH, Part.INGEST));
+    }
+
+    /** Starts {@code parts} against the cluster of {@code config.kafka()}; no broker is started. */
+    public static Pipeline startServices(NewsflowConfig config, List<Part> parts) {
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        Pipeline p = new Pipeline(config, registry, new Health());
+        p.started.push(registry::close);
+        return p.startParts(parts);
+    }
+
+    private Pipeline startParts(List<Part> parts) {
+        try {
+            try (Admin admin = TopicAdmin.admin(config, "admin")) {
+                if (config.topics().create()) {
+                    TopicAdmin.ensureTopics(
+                            admin,
+                            config.topics().partitions(),
+                            config.topics().replicationFactor(),
+                            List.of());
+                } else {
+                    TopicAdmin.awaitTopics(
+                            admin,
+                            Set.of(
+                                    Topics.FEEDS,
+                                    Topics.FEED_STATE,
+                                    Topics.ARTICLES_RAW,
+                                    Topics.ARTICLES_ENRICHED,
+                                    Topics.ARTICLES_DLQ),
+                            Duration.ofMinutes(2));
+                }
+            }
+            Admin probe = TopicAdmin.admin(config, "health");
+            healthAdmin = probe;
+            started.push(() -> probe.close(Duration.ofSeconds(5)));
+            health.register("broker", this::brokerCheck);
+            if (config.http().enabled()) {
+                http = HttpEndpoint.start(config.http(), registry, health);
+                started.push(http);
+                http.route(
+                        "/",
+                        ex ->
+                                HttpEndpoint.respond(
+                                        ex,
+                                        ex.getRequestURI().getPath().equals("/") ? 200 : 404,
+                                        "text/html; charset=utf-8",
+                                        ex.getRequestURI().getPath().equals("/")
+                                                ? landingPage()
+                                                : "not found"));
+            }
+            if (parts.contains(Part.SINK)) {
+                sink = SinkApp.start(config, registry, health);
+                started.push(sink);
+            }
+            if (parts.contains(Part.ENRICH)) {
+                enrich = EnrichApp.start(config, registry, health);
+                started.push(enrich);
+            }
+            if (parts.contains(Part.INGEST)) {
+                ingest = IngestApp.start(config, registry, health);
+                started.push(ingest);
+            }
+            log.info("Newsflow started: {} against {}", parts, config.kafka().bootstrapServers());
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private @Nullable Admin healthAdmin;
+    private volatile long brokerCheckedAt;
+    private volatile HealthStatus brokerStatus = HealthStatus.down("not checked yet");
+
+    // The broker check is cached for 5 s: probes and the status page may call it often.
+    private synchronized HealthStatus brokerCheck() {
+        if (System.nanoTime() - brokerCheckedAt < TimeUnit.SECONDS.toNanos(5)
+                || healthAdmin == null) {
+            return brokerStatus;
+        }
+        brokerStatus = brokerStatus(healthAdmin);
+        brokerCheckedAt = System.nanoTime();
+        return brokerStatus;
+    }
+
+    private static HealthStatus brokerStatus(Admin admin) {
+        try {
+            int nodes = admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+            return HealthStatus.up(nodes + " broker(s) reachable");
+        } catch (Exception e) {
+            return HealthStatus.down("broker unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private String landingPage() {
+        return "<!doctype html><meta"
+                + " charset=utf-8><title>Newsflow</title><h1>Newsflow</h1><ul><li><a"
+                + " href=/health/ready>/health/ready</a></li><li><a"
+                + " href=/metrics>/metrics</a></li></ul>";
+    }
+
+    /** The configuration in effect (with the embedded broker's address in {@code run}). */
+    public NewsflowConfig config() {
+        return config;
+    }
+
+    /** The process's health checks. */
+    public Health health() {
+        return health;
+    }
+
+    /** The meter registry. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The HTTP port, or -1 when HTTP is off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** Stops every part, newest first. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}", part.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

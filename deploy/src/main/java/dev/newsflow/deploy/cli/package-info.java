@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.deploy.cli;
+
+import org.jspecify.annotations.NullMarked;

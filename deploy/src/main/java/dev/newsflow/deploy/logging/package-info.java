@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.deploy.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,53 @@
+package dev.newsflow.enrich;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The meters of enrich; tag values come from bounded sets. Thread-safe.
+ *
+ * <ul>
+ *   <li>{@code newsflow.enrich.records} (counter, tag {@code outcome}: {@code enriched}, {@code
+ *       revision}, {@code duplicate}, {@code dlq}): raw records by what became of them
+ *   <li>{@code newsflow.enrich.languages} (counter, tag {@code language}: a configured language or
+ *       {@code und}): enriched records by language
+ *   <li>{@code newsflow.enrich.dlq} (counter, tags {@code stage}, {@code reason}): records sent to
+ *       the DLQ
+ * </ul>
+ */
+public final class EnrichMetrics {
+    private final MeterRegistry registry;
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public EnrichMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void record(String outcome) {
+        counter("newsflow.enrich.records", "outcome", outcome).increment();
+    }
+
+    public void language(String code) {
+        counter("newsflow.enrich.languages", "language", code).increment();
+    }
+
+    public void dlq(String stage, String reason) {
+        counters.computeIfAbsent(
+                        "dlq|" + stage + "|" + reason,
+                        k ->
+                                Counter.builder("newsflow.enrich.dlq")
+                                        .tag("stage", stage)
+                                        .tag("reason", reason)
+                                        .description("Records sent to the DLQ")
+                                        .register(registry))
+                .increment();
+        record("dlq");
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(
+                name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.enrich.dedup;
+
+import org.jspecify.annotations.NullMarked;

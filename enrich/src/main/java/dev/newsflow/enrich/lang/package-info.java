@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.enrich.lang;
+
+import org.jspecify.annotations.NullMarked;

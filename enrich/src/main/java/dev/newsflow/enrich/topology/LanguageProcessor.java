@@ -1,0 +1,62 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.core.article.Cluster;
+import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.article.Language;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.enrich.lang.LanguageDetector;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Tags the language and builds the enriched record. */
+final class LanguageProcessor implements Processor<String, Revisioned, String, Object> {
+    private final LanguageDetector detector;
+    private final EnrichMetrics metrics;
+    private final Clock clock;
+    private ProcessorContext<String, Object> context;
+
+    LanguageProcessor(LanguageDetector detector, EnrichMetrics metrics, Clock clock) {
+        this.detector = detector;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, Revisioned> record) {
+        Revisioned r = record.value();
+        try {
+            Language language = detector.detect(r.raw());
+            metrics.language(language.code());
+            EnrichedArticle enriched =
+                    EnrichedArticle.of(
+                            r.raw(),
+                            r.revision(),
+                            r.contentHash(),
+                            language,
+                            List.of(),
+                            Cluster.own(r.raw().id()),
+                            List.of(),
+                            clock.instant());
+            context.forward(record.withValue(Json.toBytes(enriched)), EnrichTopology.ENRICHED_SINK);
+        } catch (RuntimeException e) {
+            Dlq.send(
+                    context,
+                    metrics,
+                    record,
+                    Json.toBytes(r.raw()),
+                    "language",
+                    "exception",
+                    e.getClass().getName(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+}

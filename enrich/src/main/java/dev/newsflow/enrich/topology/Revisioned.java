@@ -1,0 +1,12 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.core.article.RawArticle;
+
+/**
+ * A raw article that passed dedup, with the revision it becomes and its content hash.
+ *
+ * @param raw the article
+ * @param revision 1 for a new id, else the previous revision + 1
+ * @param contentHash its content hash
+ */
+record Revisioned(RawArticle raw, int revision, String contentHash) {}

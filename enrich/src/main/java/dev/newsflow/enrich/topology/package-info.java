@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.enrich.topology;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.http.HealthStatus;
+import dev.newsflow.ingest.feed.FeedCoordinator;
+import dev.newsflow.ingest.feed.FeedParser;
+import dev.newsflow.ingest.feed.FeedPoller;
+import dev.newsflow.ingest.feed.FeedRegistry;
+import dev.newsflow.ingest.feed.FeedScheduler;
+import dev.newsflow.ingest.feed.ItemMapper;
+import dev.newsflow.ingest.fetch.HttpFetcher;
+import dev.newsflow.ingest.publish.ArticlePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: config → fetcher, parser, poller, publisher, scheduler, coordinator → start;
+ * {@link #close()} stops polling, lets running polls finish and flushes the producer.
+ */
+public final class IngestApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
+
+    private final HttpFetcher fetcher;
+    private final ArticlePublisher publisher;
+    private final FeedScheduler scheduler;
+    private final FeedCoordinator coordinator;
+
+    private IngestApp(
+            HttpFetcher fetcher,
+            ArticlePublisher publisher,
+            FeedScheduler scheduler,
+            FeedCoordinator coordinator) {
+        this.fetcher = fetcher;
+        this.publisher = publisher;
+        this.scheduler = scheduler;
+        this.coordinator = coordinator;
+    }
+
+    /**
+     * Starts ingest: writes the config's feeds to {@code newsflow.feeds}, joins the ingest group
+     * and polls the feeds assigned to this instance. The topics must exist.
+     */
+    public static IngestApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
+        HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch());
+        ArticlePublisher publisher = ArticlePublisher.create(config);
+        try {
+            new FeedRegistry(config).sync(config.feeds(), publisher);
+            IngestMetrics metrics = new IngestMetrics(registry);
+            FeedPoller poller =
+                    new FeedPoller(
+                            fetcher,
+                            new FeedParser(),
+                            new ItemMapper(),
+                            config.ingest(),
+                            Clock.systemUTC());
+            FeedScheduler scheduler =
+                    new FeedScheduler(
+                            poller,
+                            publisher,
+                            metrics,
+                            config.ingest().threads(),
+                            Clock.systemUTC());
+            FeedCoordinator coordinator = new FeedCoordinator(config, scheduler);
+            coordinator.start();
+            health.register(
+                    "ingest",
+                    () ->
+                            coordinator.healthy()
+                                    ? HealthStatus.up(
+                                            scheduler.snapshot().size() + " feeds assigned")
+                                    : HealthStatus.down(
+                                            "not in the ingest group yet (broker unreachable or"
+                                                    + " rebalancing)"));
+            log.info(
+                    "Ingest started as instance '{}' with {} configured feeds",
+                    config.ingest().instanceId(),
+                    config.feeds().size());
+            return new IngestApp(fetcher, publisher, scheduler, coordinator);
+        } catch (RuntimeException e) {
+            publisher.close();
+            fetcher.close();
+            throw e;
+        }
+    }
+
+    /** The scheduler, for status reporting. */
+    public FeedScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping ingest");
+        coordinator.close();
+        scheduler.close(Duration.ofSeconds(20));
+        publisher.flush();
+        publisher.close();
+        fetcher.close();
+    }
+}

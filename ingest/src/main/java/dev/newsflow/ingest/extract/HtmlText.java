@@ -1,0 +1,190 @@
+package dev.newsflow.ingest.extract;
+
+import java.text.Normalizer;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns HTML fragments into plain text and sanitised HTML. Block elements become paragraphs
+ * separated by a blank line; {@code <br>} a line break; whitespace is collapsed; text is
+ * NFC-normalised with zero-width, control and soft-hyphen characters removed. Thread-safe.
+ */
+public final class HtmlText {
+    private static final Set<String> BLOCKS =
+            Set.of(
+                    "p",
+                    "div",
+                    "section",
+                    "article",
+                    "header",
+                    "footer",
+                    "aside",
+                    "main",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "blockquote",
+                    "pre",
+                    "table",
+                    "tr",
+                    "figure",
+                    "figcaption",
+                    "hr",
+                    "address",
+                    "details",
+                    "summary",
+                    "form",
+                    "fieldset",
+                    "nav");
+    private static final Set<String> SKIP =
+            Set.of(
+                    "script",
+                    "style",
+                    "noscript",
+                    "template",
+                    "iframe",
+                    "object",
+                    "embed",
+                    "svg",
+                    "math",
+                    "head");
+    private static final Safelist SAFE =
+            Safelist.relaxed()
+                    .removeTags("img")
+                    .addTags("figure", "figcaption")
+                    .addProtocols("a", "href", "http", "https", "mailto");
+
+    private HtmlText() {}
+
+    /** Returns the plain text of HTML fragment {@code html}; null in, null out. */
+    public static @Nullable String toText(@Nullable String html) {
+        if (html == null) {
+            return null;
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return clean(html);
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        return toText(doc.body());
+    }
+
+    /** Returns the plain text of {@code element}, paragraphs separated by blank lines. */
+    public static String toText(Element element) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder para = new StringBuilder();
+        walk(element, out, para);
+        flush(out, para);
+        return out.toString().strip();
+    }
+
+    /** Returns {@code html} sanitised with a relaxed safelist, links made absolute. */
+    public static @Nullable String sanitize(@Nullable String html, String baseUri) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+        String out = Jsoup.clean(html, baseUri, SAFE, settings).strip();
+        return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * Normalises plain text: NFC, no zero-width/control/soft-hyphen characters, collapsed spaces.
+     */
+    public static @Nullable String clean(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        int newlines = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                newlines++;
+                space = false;
+                continue;
+            }
+            if (c == '\u00ad'
+                    || c == '\u200b'
+                    || c == '\u200c'
+                    || c == '\u200d'
+                    || c == '\u2060'
+                    || c == '\ufeff'
+                    || (Character.isISOControl(c) && c != '\t' && c != '\r')) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f') {
+                space = true;
+                continue;
+            }
+            if (sb.length() > 0) {
+                if (newlines > 0) {
+                    sb.append(newlines > 1 ? "\n\n" : "\n");
+                } else if (space) {
+                    sb.append(' ');
+                }
+            }
+            newlines = 0;
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static void walk(Node node, StringBuilder out, StringBuilder para) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                // source line breaks are whitespace; only <br> breaks a line
+                para.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+            } else if (child instanceof Element e) {
+                String tag = e.normalName();
+                if (SKIP.contains(tag)) {
+                    continue;
+                }
+                if (tag.equals("br")) {
+                    para.append('\n');
+                    continue;
+                }
+                boolean block = BLOCKS.contains(tag);
+                if (block) {
+                    flush(out, para);
+                }
+                if (tag.equals("td") || tag.equals("th")) {
+                    para.append(' ');
+                }
+                walk(e, out, para);
+                if (block) {
+                    flush(out, para);
+                }
+            }
+        }
+    }
+
+    private static void flush(StringBuilder out, StringBuilder para) {
+        String text = clean(para.toString());
+        para.setLength(0);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append("\n\n");
+        }
+        out.append(text);
+    }
+}

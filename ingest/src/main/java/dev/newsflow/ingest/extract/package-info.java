@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.ingest.extract;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.ingest.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.ingest.fetch;
+
+import org.jspecify.annotations.NullMarked;

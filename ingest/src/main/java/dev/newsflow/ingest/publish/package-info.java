@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.ingest.publish;
+
+import org.jspecify.annotations.NullMarked;

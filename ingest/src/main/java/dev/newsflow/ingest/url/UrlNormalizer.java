@@ -1,0 +1,322 @@
+package dev.newsflow.ingest.url;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns article URLs into canonical URLs, the input of article ids: two links to the same article
+ * should normalise to the same string.
+ *
+ * <p>Rules: scheme and host lower-cased; IDN hosts to punycode; default ports, fragments, empty
+ * queries and known tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, {@code
+ * mc_cid}…) removed; percent-encoding normalised (unreserved characters decoded, hex upper-cased,
+ * illegal characters encoded); dot segments resolved; an empty path becomes {@code /}. Query
+ * parameter order is kept: some sites give it meaning. Thread-safe.
+ */
+public final class UrlNormalizer {
+    private static final Set<String> TRACKING =
+            Set.of(
+                    "fbclid",
+                    "gclid",
+                    "gclsrc",
+                    "dclid",
+                    "gbraid",
+                    "wbraid",
+                    "msclkid",
+                    "yclid",
+                    "twclid",
+                    "ttclid",
+                    "li_fat_id",
+                    "igshid",
+                    "mc_cid",
+                    "mc_eid",
+                    "_ga",
+                    "_gl",
+                    "_hsenc",
+                    "_hsmi",
+                    "mkt_tok",
+                    "vero_id",
+                    "oly_anon_id",
+                    "oly_enc_id",
+                    "rb_clickid",
+                    "s_cid",
+                    "ns_source",
+                    "ns_mchannel",
+                    "ns_campaign",
+                    "ns_linkname",
+                    "ns_fee",
+                    "cmpid",
+                    "ocid",
+                    "ref_src",
+                    "ref_url",
+                    "spm",
+                    "at_medium",
+                    "at_campaign",
+                    "at_custom1",
+                    "at_custom2",
+                    "at_custom3",
+                    "at_custom4",
+                    "wt.mc_id",
+                    "xtor",
+                    "ito",
+                    "sr_share",
+                    "__twitter_impression",
+                    "smid",
+                    "soc_src",
+                    "soc_trk",
+                    "guccounter",
+                    "guce_referrer",
+                    "guce_referrer_sig");
+
+    private UrlNormalizer() {}
+
+    /**
+     * Returns the canonical form of absolute {@code url}, or empty if it is not an absolute http(s)
+     * URL that can be parsed even leniently.
+     */
+    public static Optional<String> normalize(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String s = url.strip();
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(encodeIllegal(s));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null) {
+            return Optional.empty();
+        }
+        scheme = scheme.toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.empty();
+        }
+        String host = uri.getHost();
+        if (host == null) {
+            // java.net.URI gives no host for names with '_' and other registry-based authorities
+            String authority = uri.getRawAuthority();
+            if (authority == null) {
+                return Optional.empty();
+            }
+            int at = authority.lastIndexOf('@');
+            String hp = at >= 0 ? authority.substring(at + 1) : authority;
+            int colon = hp.lastIndexOf(':');
+            host = colon > 0 && !hp.endsWith("]") ? hp.substring(0, colon) : hp;
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        try {
+            host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            host = host.toLowerCase(Locale.ROOT);
+        }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        int port = uri.getPort();
+        if ((port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"))) {
+            port = -1;
+        }
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty()) {
+            path = "/";
+        }
+        path = normalizePercent(removeDotSegments(path), false);
+        String query = normalizeQuery(uri.getRawQuery());
+
+        StringBuilder sb = new StringBuilder(s.length());
+        sb.append(scheme).append("://");
+        if (uri.getRawUserInfo() != null) {
+            sb.append(uri.getRawUserInfo()).append('@');
+        }
+        sb.append(host);
+        if (port != -1) {
+            sb.append(':').append(port);
+        }
+        sb.append(path);
+        if (query != null) {
+            sb.append('?').append(query);
+        }
+        return Optional.of(sb.toString());
+    }
+
+    /** Resolves {@code link} against {@code base}, then normalises it. */
+    public static Optional<String> resolve(String base, String link) {
+        if (link == null || link.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI b = new URI(encodeIllegal(base.strip()));
+            return normalize(b.resolve(encodeIllegal(link.strip())).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return normalize(link);
+        }
+    }
+
+    private static String normalizeQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String param : raw.split("[&;]")) {
+            if (param.isEmpty()) {
+                continue;
+            }
+            int eq = param.indexOf('=');
+            String name = (eq >= 0 ? param.substring(0, eq) : param).toLowerCase(Locale.ROOT);
+            if (name.startsWith("utm_") || TRACKING.contains(name)) {
+                continue;
+            }
+            kept.add(normalizePercent(param, true));
+        }
+        return kept.isEmpty() ? null : String.join("&", kept);
+    }
+
+    /** Decodes percent-escapes of unreserved characters and upper-cases the others' hex. */
+    private static String normalizePercent(String s, boolean query) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%'
+                    && i + 2 < s.length()
+                    && isHex(s.charAt(i + 1))
+                    && isHex(s.charAt(i + 2))) {
+                int v = Integer.parseInt(s.substring(i + 1, i + 3), 16);
+                if (isUnreserved((char) v)) {
+                    sb.append((char) v);
+                } else {
+                    sb.append('%').append(s.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+                }
+                i += 2;
+            } else if (c == '%') {
+                sb.append("%25");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isUnreserved(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
+    }
+
+    /** Percent-encodes characters java.net.URI refuses (spaces, non-ASCII, brackets in paths…). */
+    static String encodeIllegal(String s) {
+        StringBuilder sb = null;
+        int hostEnd = hostEnd(s);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean inHost = i < hostEnd;
+            boolean legal =
+                    c > 0x20
+                            && c < 0x7f
+                            && c != '"'
+                            && c != '<'
+                            && c != '>'
+                            && c != '\\'
+                            && c != '^'
+                            && c != '`'
+                            && c != '{'
+                            && c != '|'
+                            && c != '}'
+                            && (inHost || (c != '[' && c != ']'))
+                            && !(c == '%'
+                                    && !(i + 2 < s.length()
+                                            && isHex(s.charAt(i + 1))
+                                            && isHex(s.charAt(i + 2))));
+            if (legal || (inHost && c > 0x7f)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 16);
+                sb.append(s, 0, i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+                appendEncoded(sb, s.substring(i, i + 2));
+                i++;
+            } else {
+                appendEncoded(sb, String.valueOf(c));
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static int hostEnd(String s) {
+        int schemeEnd = s.indexOf("://");
+        if (schemeEnd < 0) {
+            return 0;
+        }
+        int start = schemeEnd + 3;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static void appendEncoded(StringBuilder sb, String chars) {
+        for (byte b : chars.getBytes(StandardCharsets.UTF_8)) {
+            sb.append('%')
+                    .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+        }
+    }
+
+    private static String removeDotSegments(String path) {
+        if (!path.contains("/.")) {
+            return path;
+        }
+        String[] parts = path.split("/", -1);
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.equals(".")) {
+                if (i == parts.length - 1) {
+                    out.add("");
+                }
+            } else if (p.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+                if (i == parts.length - 1) {
+                    out.add("");
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return "/" + String.join("/", out);
+    }
+}

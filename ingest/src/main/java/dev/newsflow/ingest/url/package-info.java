@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.ingest.url;
+
+import org.jspecify.annotations.NullMarked;

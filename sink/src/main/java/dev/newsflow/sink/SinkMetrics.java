@@ -1,0 +1,50 @@
+package dev.newsflow.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The meters of the sink. Thread-safe.
+ *
+ * <ul>
+ *   <li>{@code newsflow.sink.records} (counter, tag {@code outcome}: {@code written}, {@code
+ *       unchanged}, {@code dlq}): consumed records by what became of them
+ *   <li>{@code newsflow.sink.batch.duration} (timer): one database transaction
+ *   <li>{@code newsflow.sink.db.errors} (counter): failed batch writes (each retried)
+ *   <li>{@code newsflow.sink.db.up} (gauge, 1 or 0): whether the last database write succeeded
+ * </ul>
+ */
+public final class SinkMetrics {
+    final Counter written;
+    final Counter unchanged;
+    final Counter dlq;
+    final Counter dbErrors;
+    final Timer batch;
+    final AtomicInteger dbUp = new AtomicInteger(1);
+
+    public SinkMetrics(MeterRegistry registry) {
+        written =
+                Counter.builder("newsflow.sink.records")
+                        .tag("outcome", "written")
+                        .register(registry);
+        unchanged =
+                Counter.builder("newsflow.sink.records")
+                        .tag("outcome", "unchanged")
+                        .register(registry);
+        dlq = Counter.builder("newsflow.sink.records").tag("outcome", "dlq").register(registry);
+        dbErrors =
+                Counter.builder("newsflow.sink.db.errors")
+                        .description("Failed batch writes, each retried")
+                        .register(registry);
+        batch =
+                Timer.builder("newsflow.sink.batch.duration")
+                        .description("One database transaction")
+                        .register(registry);
+        Gauge.builder("newsflow.sink.db.up", dbUp, AtomicInteger::get)
+                .description("1 when the last database write succeeded")
+                .register(registry);
+    }
+}

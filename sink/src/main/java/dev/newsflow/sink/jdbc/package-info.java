@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.sink.jdbc;
+
+import org.jspecify.annotations.NullMarked;
