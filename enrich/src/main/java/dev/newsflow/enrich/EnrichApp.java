@@ -5,6 +5,7 @@ import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
 import dev.newsflow.enrich.lang.LanguageDetector;
 import dev.newsflow.enrich.lang.LinguaLanguageDetector;
+import dev.newsflow.enrich.topic.TopicTagger;
 import dev.newsflow.enrich.topology.EnrichTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -42,19 +43,26 @@ public final class EnrichApp implements AutoCloseable {
                 config.enrich().maxChars());
     }
 
-    /** Starts enrich with the detector of {@code config}. */
-    public static EnrichApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
-        return start(config, registry, health, detector(config));
+    /** Builds the topic tagger of {@code config}. */
+    public static TopicTagger tagger(NewsflowConfig config) {
+        return TopicTagger.none();
     }
 
-    /** Starts enrich with {@code detector}. */
+    /** Starts enrich with the detector and tagger of {@code config}. */
+    public static EnrichApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
+        return start(config, registry, health, detector(config), tagger(config));
+    }
+
+    /** Starts enrich with {@code detector} and {@code tagger}. */
     public static EnrichApp start(
             NewsflowConfig config,
             MeterRegistry registry,
             Health health,
-            LanguageDetector detector) {
+            LanguageDetector detector,
+            TopicTagger tagger) {
         var topology =
-                EnrichTopology.build(detector, new EnrichMetrics(registry), Clock.systemUTC());
+                EnrichTopology.build(
+                        detector, tagger, new EnrichMetrics(registry), Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, properties(config));
         streams.setUncaughtExceptionHandler(
                 e -> {

@@ -5,6 +5,7 @@ import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.dedup.DedupEntry;
 import dev.newsflow.enrich.lang.LanguageDetector;
+import dev.newsflow.enrich.topic.TopicTagger;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,13 +20,13 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the enrich topology; does no I/O.
  *
  * <pre>
- * newsflow.articles.raw ─ parse ─ dedup[dedup-store] ─ language ─ newsflow.articles.enriched
+ * newsflow.articles.raw ─ parse ─ dedup[dedup-store] ─ language+topics ─ newsflow.articles.enriched
  *                           └──────────┴──────────────────┴──────── newsflow.articles.dlq
  * </pre>
  *
  * <p>{@code parse} rejects records that are not raw articles; {@code dedup} drops unchanged
- * re-fetches and numbers revisions; {@code language} tags the language. A failure in any step sends
- * the record to the DLQ with {@code error.*} headers.
+ * re-fetches and numbers revisions; {@code language} tags the language and the topics. A failure in
+ * any step sends the record to the DLQ with {@code error.*} headers.
  */
 public final class EnrichTopology {
     static final String SOURCE = "raw-source";
@@ -40,9 +41,11 @@ public final class EnrichTopology {
 
     private EnrichTopology() {}
 
-    /** Builds the topology with {@code detector} for languages. */
-    public static Topology build(LanguageDetector detector, EnrichMetrics metrics, Clock clock) {
+    /** Builds the topology with {@code detector} for languages and {@code tagger} for topics. */
+    public static Topology build(
+            LanguageDetector detector, TopicTagger tagger, EnrichMetrics metrics, Clock clock) {
         Objects.requireNonNull(detector, "detector can't be null");
+        Objects.requireNonNull(tagger, "tagger can't be null");
         Objects.requireNonNull(metrics, "metrics can't be null");
         Objects.requireNonNull(clock, "clock can't be null");
         Topology t = new Topology();
@@ -50,7 +53,8 @@ public final class EnrichTopology {
                 SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.ARTICLES_RAW);
         t.addProcessor(PARSE, () -> new ParseProcessor(metrics), SOURCE);
         t.addProcessor(DEDUP, () -> new DedupProcessor(metrics, clock), PARSE);
-        t.addProcessor(LANGUAGE, () -> new LanguageProcessor(detector, metrics, clock), DEDUP);
+        t.addProcessor(
+                LANGUAGE, () -> new LanguageProcessor(detector, tagger, metrics, clock), DEDUP);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(DEDUP_STORE),

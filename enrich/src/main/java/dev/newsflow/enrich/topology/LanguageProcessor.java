@@ -6,21 +6,25 @@ import dev.newsflow.core.article.Language;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.lang.LanguageDetector;
+import dev.newsflow.enrich.topic.TopicTagger;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Tags the language and builds the enriched record. */
+/** Tags the language and the topics, and builds the enriched record. */
 final class LanguageProcessor implements Processor<String, Revisioned, String, Object> {
     private final LanguageDetector detector;
+    private final TopicTagger tagger;
     private final EnrichMetrics metrics;
     private final Clock clock;
     private ProcessorContext<String, Object> context;
 
-    LanguageProcessor(LanguageDetector detector, EnrichMetrics metrics, Clock clock) {
+    LanguageProcessor(
+            LanguageDetector detector, TopicTagger tagger, EnrichMetrics metrics, Clock clock) {
         this.detector = detector;
+        this.tagger = tagger;
         this.metrics = metrics;
         this.clock = clock;
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.newsflow.enrich.topic;
+
+import org.jspecify.annotations.NullMarked;
