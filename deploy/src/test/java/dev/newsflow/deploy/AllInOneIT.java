@@ -1,0 +1,279 @@
+package dev.newsflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.feed.FeedState;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.core.test.LocalHttpServer;
+import dev.newsflow.core.test.Schemas;
+import dev.newsflow.ingest.feed.TopicReader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wiring of {@code newsflow run}, in this JVM: embedded broker, ingest, enrich and a SQLite
+ * sink, fed by feeds on a local HTTP server.
+ */
+class AllInOneIT {
+    @TempDir Path dir;
+    private LocalHttpServer server;
+    private ListAppender<ILoggingEvent> logs;
+
+    @BeforeEach
+    void setUp() {
+        server = LocalHttpServer.start();
+        NewsFixtures.serve(server);
+        logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        server.close();
+    }
+
+    @Test
+    void shouldStoreEachDistinctItemOnceTaggedWithItsLanguageAcrossRestartsAndGoOnPastBadFeeds()
+            throws Exception {
+        NewsflowConfig config =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .set("data.dir", dir.resolve("data"))
+                        .set("broker.port", 0)
+                        .set("broker.controller.port", 0)
+                        .set("http.port", 0)
+                        .set(
+                                "ingest.feeds.file",
+                                NewsFixtures.writeFeedsFile(dir, server, deadPort()))
+                        .set("ingest.fetch.allow.private.networks", true)
+                        .set("enrich.lang.languages", "en,id,ms,fr,de")
+                        .load();
+
+        try (Pipeline pipeline = Pipeline.startAllInOne(config)) {
+            String db = config.sink().jdbcUrl();
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(rowCount(db))
+                                            .isEqualTo(NewsFixtures.DISTINCT_ARTICLES));
+
+            Map<String, String> languageByTitle = languages(db);
+            assertThat(languageByTitle).hasSize(NewsFixtures.DISTINCT_ARTICLES);
+            assertThat(languageByTitle.get(NewsFixtures.INDONESIAN_TITLE)).isEqualTo("id");
+            assertThat(
+                            languageByTitle.get(
+                                    "City council approves new ferry terminal after long debate"))
+                    .isEqualTo("en");
+            assertThat(
+                            languageByTitle.get(
+                                    "La mairie inaugure une nouvelle bibliothèque dans le quartier"
+                                            + " nord"))
+                    .isEqualTo("fr");
+
+            // the feeds are polled again (every second): nothing new may appear
+            int rssPolls = server.hits("/rss.xml");
+            int atomPolls = server.hits("/atom.xml");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    server.hits("/rss.xml") >= rssPolls + 3
+                                            && server.hits("/atom.xml") >= atomPolls + 3);
+            String bootstrap = pipeline.config().kafka().bootstrapServers();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(readAll(bootstrap, Topics.ARTICLES_ENRICHED))
+                                            .hasSize(NewsFixtures.DISTINCT_ARTICLES));
+            assertThat(rowCount(db)).isEqualTo(NewsFixtures.DISTINCT_ARTICLES);
+            assertThat(maxRevision(db)).isEqualTo(1);
+
+            // every record reads as plain JSON and validates against its schema
+            List<String> raw = readAll(bootstrap, Topics.ARTICLES_RAW);
+            assertThat(raw).hasSize(NewsFixtures.DISTINCT_ARTICLES);
+            raw.forEach(
+                    json ->
+                            assertThat(Schemas.errors(Schemas.RAW_ARTICLE, json))
+                                    .as(json)
+                                    .isEmpty());
+            List<String> enriched = readAll(bootstrap, Topics.ARTICLES_ENRICHED);
+            enriched.forEach(
+                    json ->
+                            assertThat(Schemas.errors(Schemas.ENRICHED_ARTICLE, json))
+                                    .as(json)
+                                    .isEmpty());
+
+            // the bad feeds have a reason in their state, in the log and in the metrics
+            Map<String, FeedState> states =
+                    TopicReader.readAll(
+                            pipeline.config(),
+                            Topics.FEED_STATE,
+                            b -> Json.fromBytes(b, FeedState.class));
+            Map<String, FeedState> byUrl = new HashMap<>();
+            states.values().forEach(s -> byUrl.put(s.url(), s));
+            assertThat(byUrl.get(server.url("/missing.xml")))
+                    .satisfies(
+                            s -> {
+                                assertThat(s.lastOutcome()).isEqualTo("http_error");
+                                assertThat(s.lastError()).contains("404");
+                                assertThat(s.consecutiveFailures()).isPositive();
+                            });
+            assertThat(byUrl.get(server.url("/page.html")))
+                    .satisfies(
+                            s -> {
+                                assertThat(s.lastOutcome()).isEqualTo("parse_error");
+                                assertThat(s.lastError()).isNotBlank();
+                            });
+            assertThat(byUrl.values())
+                    .filteredOn(s -> s.url().contains("/feed.xml"))
+                    .singleElement()
+                    .satisfies(
+                            s -> {
+                                assertThat(s.lastOutcome()).isEqualTo("network_error");
+                                assertThat(s.lastError()).containsIgnoringCase("connect");
+                            });
+            assertThat(byUrl.get(server.url("/rss.xml")).lastOutcome()).isIn("ok", "not_modified");
+            List<String> warnings =
+                    logs.list.stream()
+                            .filter(e -> e.getLevel().toString().equals("WARN"))
+                            .map(ILoggingEvent::getFormattedMessage)
+                            .toList();
+            assertThat(warnings).anySatisfy(m -> assertThat(m).contains("Gone").contains("404"));
+            assertThat(warnings)
+                    .anySatisfy(m -> assertThat(m).contains("Not a feed").contains("parse_error"));
+            assertThat(warnings)
+                    .anySatisfy(
+                            m -> assertThat(m).contains("Unreachable").contains("network_error"));
+
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + pipeline.httpPort();
+            HttpResponse<String> ready =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            String metrics =
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            assertThat(metrics)
+                    .contains(
+                            "newsflow_ingest_polls_total{outcome=\"http_error\"}",
+                            "newsflow_ingest_polls_total{outcome=\"parse_error\"}",
+                            "newsflow_ingest_items_new_total 5.0");
+        }
+
+        // a restart on the same data directory resumes: the feeds are polled again, nothing is
+        // produced or stored twice
+        int rssPolls = server.hits("/rss.xml");
+        try (Pipeline pipeline = Pipeline.startAllInOne(config)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> server.hits("/rss.xml") >= rssPolls + 3);
+            String bootstrap = pipeline.config().kafka().bootstrapServers();
+            assertThat(readAll(bootstrap, Topics.ARTICLES_RAW))
+                    .hasSize(NewsFixtures.DISTINCT_ARTICLES);
+            assertThat(readAll(bootstrap, Topics.ARTICLES_ENRICHED))
+                    .hasSize(NewsFixtures.DISTINCT_ARTICLES);
+            assertThat(rowCount(config.sink().jdbcUrl())).isEqualTo(NewsFixtures.DISTINCT_ARTICLES);
+        }
+    }
+
+    static int deadPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static int rowCount(String jdbcUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    static int maxRevision(String jdbcUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(revision) FROM articles")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static Map<String, String> languages(String jdbcUrl) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT title, language FROM articles")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Reads every record of {@code topic} as plain strings, the way any consumer can. */
+    static List<String> readAll(String bootstrap, String topic) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(
+                        Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (PartitionInfo p : c.partitionsFor(topic)) {
+                parts.add(new TopicPartition(topic, p.partition()));
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            List<String> values = new ArrayList<>();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
+        }
+    }
+}
