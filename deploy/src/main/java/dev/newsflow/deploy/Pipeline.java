@@ -83,6 +83,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Pipeline startParts(List<Part> parts) {
+        // not ready until every part has started: the endpoint is up before the services are
+        health.register("startup", () -> HealthStatus.down("starting " + parts));
         try {
             try (Admin admin = TopicAdmin.admin(config, "admin")) {
                 if (config.topics().create()) {
@@ -133,6 +135,7 @@ public final class Pipeline implements AutoCloseable {
                 ingest = IngestApp.start(config, registry, health);
                 started.push(ingest);
             }
+            health.register("startup", () -> HealthStatus.up("started " + parts));
             log.info("Newsflow started: {} against {}", parts, config.kafka().bootstrapServers());
             return this;
         } catch (RuntimeException e) {

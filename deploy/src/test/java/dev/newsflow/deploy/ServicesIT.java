@@ -3,9 +3,16 @@ package dev.newsflow.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.http.HttpEndpoint;
+import dev.newsflow.core.json.Json;
 import dev.newsflow.core.test.LocalHttpServer;
 import dev.newsflow.core.test.TestBroker;
-import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +22,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Service mode: ingest, enrich and sink as three separate JVMs running the packaged {@code
- * newsflow.jar}, configured through environment variables only, against one broker and the real
- * PostgreSQL server.
+ * Service mode as {@code docker-compose.yml} runs it: ingest, enrich and sink as three JVMs of the
+ * packaged {@code newsflow.jar}, each given exactly the environment and JVM options its compose
+ * service declares, with only the addresses replaced by local ones (the test broker, the local
+ * PostgreSQL, free ports, temporary directories, the test feeds). Checks readiness, metrics and
+ * JSON logs on each, the rows in PostgreSQL, and a clean exit 0 on SIGTERM.
  */
 class ServicesIT {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -38,7 +48,9 @@ class ServicesIT {
     private LocalHttpServer server;
     private TestBroker broker;
     private String schema;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void setUp() throws SQLException {
@@ -54,7 +66,7 @@ class ServicesIT {
 
     @AfterEach
     void tearDown() throws SQLException {
-        processes.forEach(Process::destroyForcibly);
+        processes.values().forEach(Process::destroyForcibly);
         broker.close();
         server.close();
         try (Connection c = DriverManager.getConnection(PG);
@@ -64,21 +76,29 @@ class ServicesIT {
     }
 
     @Test
-    void shouldRunAsThreeServicesIntoPostgresqlAndStopCleanlyOnSigterm() throws Exception {
+    void shouldRunTheComposeServicesAsProcessesIntoPostgresqlAndStopCleanlyOnSigterm()
+            throws Exception {
         Path feeds = NewsFixtures.writeFeedsFile(dir, server, AllInOneIT.deadPort());
         String jdbc = PG + "&currentSchema=" + schema;
-        Map<String, String> env = new HashMap<>();
-        env.put("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("NEWSFLOW_HTTP_PORT", "0");
-        env.put("NEWSFLOW_INGEST_FEEDS_FILE", feeds.toString());
-        env.put("NEWSFLOW_INGEST_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
-        env.put("NEWSFLOW_ENRICH_LANG_LANGUAGES", "en,id,ms,fr,de");
-        env.put("NEWSFLOW_SINK_JDBC_URL", jdbc);
+        for (String service : List.of("sink", "enrich", "ingest")) {
+            start(service, feeds, jdbc);
+        }
 
-        Process sink = start("sink", env);
-        Process enrich = start("enrich", env);
-        Process ingest = start("ingest", env);
-
+        for (String service : processes.keySet()) {
+            await().atMost(Duration.ofSeconds(120))
+                    .ignoreExceptions()
+                    .untilAsserted(
+                            () ->
+                                    assertThat(get(service, HttpEndpoint.READY_PATH).statusCode())
+                                            .as(service + " ready")
+                                            .isEqualTo(200));
+            HttpResponse<String> metrics = get(service, HttpEndpoint.METRICS_PATH);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains(
+                            "jvm_memory_used_bytes",
+                            service.equals("enrich") ? "kafka_stream_" : "newsflow_" + service);
+        }
         await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(
                         () -> assertThat(rows(jdbc)).hasSize(NewsFixtures.DISTINCT_ARTICLES));
@@ -88,33 +108,79 @@ class ServicesIT {
                 .isEqualTo("en");
 
         // SIGTERM: each service closes in order and exits 0
-        for (Process p : List.of(ingest, enrich, sink)) {
+        for (String service : List.of("ingest", "enrich", "sink")) {
+            Process p = processes.get(service);
             p.destroy();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
-            assertThat(p.exitValue())
-                    .as("exit code of " + p.info().commandLine().orElse("?"))
-                    .isZero();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                    .as(service + " exited within 60 s")
+                    .isTrue();
+            assertThat(p.exitValue()).as("exit code of " + service).isZero();
         }
         assertThat(rows(jdbc)).hasSize(NewsFixtures.DISTINCT_ARTICLES);
+
+        // compose asks for JSON logs: every line is a JSON object
+        for (String service : processes.keySet()) {
+            List<String> lines =
+                    Files.readAllLines(dir.resolve(service + ".log")).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList();
+            assertThat(lines).as(service).isNotEmpty();
+            for (String line : lines) {
+                JsonNode json = Json.mapper().readTree(line);
+                assertThat(json.has("ts") && json.has("level") && json.has("msg"))
+                        .as(line)
+                        .isTrue();
+            }
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("Stopped cleanly"));
+        }
     }
 
-    private Process start(String service, Map<String, String> env) throws Exception {
+    private void start(String service, Path feeds, String jdbc) throws IOException {
+        Map<String, String> env = new HashMap<>(DeploymentFiles.composeEnv(service));
+        assertThat(env).containsKey("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS");
+        int port = AllInOneIT.deadPort();
+        ports.put(service, port);
+        Path data = Files.createDirectories(dir.resolve(service));
+        env.put("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("NEWSFLOW_HTTP_PORT", Integer.toString(port));
+        env.put("NEWSFLOW_DATA_DIR", data.toString()); // the image sets it to /var/lib/newsflow
+        env.computeIfPresent("NEWSFLOW_INGEST_FEEDS_FILE", (k, v) -> feeds.toString());
+        env.computeIfPresent(
+                "NEWSFLOW_ENRICH_STATE_DIR", (k, v) -> data.resolve("streams").toString());
+        env.computeIfPresent("NEWSFLOW_SINK_JDBC_URL", (k, v) -> jdbc);
+        env.computeIfPresent("NEWSFLOW_SINK_JDBC_USER", (k, v) -> "postgres");
+        env.computeIfPresent("NEWSFLOW_SINK_JDBC_PASSWORD", (k, v) -> "");
+        // the feeds of this test live on 127.0.0.1, which the SSRF guard refuses by default
+        env.put("NEWSFLOW_INGEST_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        env.put("NEWSFLOW_INGEST_INSTANCE_ID", "it-" + service);
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaOpts = env.remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+        }
         Path jar = Path.of("target", "newsflow.jar").toAbsolutePath();
         assertThat(jar).exists();
-        Path data = Files.createDirectories(dir.resolve(service));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                        java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(), service);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(DeploymentFiles.composeCommand(service));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("NEWSFLOW_"));
         pb.environment().putAll(env);
-        pb.environment().put("NEWSFLOW_DATA_DIR", data.toString());
-        pb.environment().put("NEWSFLOW_INGEST_INSTANCE_ID", "it-" + service);
         pb.directory(data.toFile());
         pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile(), service.toLowerCase(Locale.ROOT) + ".log"));
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+        pb.redirectOutput(dir.resolve(service + ".log").toFile());
+        processes.put(service, pb.start());
+    }
+
+    private HttpResponse<String> get(String service, String path)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, String> rows(String jdbc) throws SQLException {

@@ -30,6 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
 
+    /** Prometheus scrape path. */
+    public static final String METRICS_PATH = "/metrics";
+
+    /** Liveness probe path: 200 while the process runs. */
+    public static final String LIVE_PATH = "/health/live";
+
+    /** Readiness probe path: 200 when every check is ready, else 503; JSON body either way. */
+    public static final String READY_PATH = "/health/ready";
+
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -65,7 +74,7 @@ public final class HttpEndpoint implements AutoCloseable {
         server.setExecutor(executor);
         HttpEndpoint endpoint = new HttpEndpoint(server, executor);
         endpoint.route(
-                "/metrics",
+                METRICS_PATH,
                 ex ->
                         respond(
                                 ex,
@@ -73,9 +82,9 @@ public final class HttpEndpoint implements AutoCloseable {
                                 "text/plain; version=0.0.4; charset=utf-8",
                                 registry.scrape()));
         endpoint.route(
-                "/health/live", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
+                LIVE_PATH, ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         endpoint.route(
-                "/health/ready",
+                READY_PATH,
                 ex -> {
                     Map<String, HealthStatus> checks = health.check();
                     boolean ready = checks.values().stream().allMatch(HealthStatus::ready);
