@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,8 +30,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -69,6 +74,7 @@ class AllInOneIT {
     @Test
     void shouldStoreEachDistinctItemOnceTaggedWithItsLanguageAcrossRestartsAndGoOnPastBadFeeds()
             throws Exception {
+        String metricsScrape;
         NewsflowConfig config =
                 ConfigLoader.builder()
                         .workingDir(dir)
@@ -185,17 +191,38 @@ class AllInOneIT {
                             HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-            String metrics =
+            metricsScrape =
                     http.send(
                                     HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                                     HttpResponse.BodyHandlers.ofString())
                             .body();
-            assertThat(metrics)
+            assertThat(metricsScrape)
                     .contains(
                             "newsflow_ingest_polls_total{outcome=\"http_error\"}",
                             "newsflow_ingest_polls_total{outcome=\"parse_error\"}",
                             "newsflow_ingest_items_new_total 5.0");
         }
+
+        // the alert rules and the dashboard only name meters that exist
+        Set<String> scraped = new HashSet<>();
+        Matcher names = Pattern.compile("(?m)^([a-z_]+)[{ ]").matcher(metricsScrape);
+        while (names.find()) {
+            scraped.add(names.group(1));
+        }
+        Path deployDir = DeploymentFiles.root().resolve("deploy");
+        String referenced =
+                Files.readString(deployDir.resolve("prometheus/alerts.yml"))
+                        + Files.readString(deployDir.resolve("grafana/dashboards/newsflow.json"));
+        Matcher used = Pattern.compile("\\b((?:newsflow|kafka|jvm)_[a-z_]+)").matcher(referenced);
+        List<String> missing = new ArrayList<>();
+        while (used.find()) {
+            if (!scraped.contains(used.group(1))) {
+                missing.add(used.group(1));
+            }
+        }
+        assertThat(missing)
+                .as("meters named in alerts.yml or the dashboard but not scraped")
+                .isEmpty();
 
         // a restart on the same data directory resumes: the feeds are polled again, nothing is
         // produced or stored twice

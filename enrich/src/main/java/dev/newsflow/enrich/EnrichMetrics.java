@@ -23,6 +23,10 @@ public final class EnrichMetrics {
 
     public EnrichMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // registered up front so that dashboards and alerts see zeros, not absent series
+        for (String outcome : new String[] {"enriched", "revision", "duplicate", "dlq"}) {
+            counter("newsflow.enrich.records", "outcome", outcome);
+        }
     }
 
     public void record(String outcome) {

@@ -38,6 +38,7 @@ public final class IngestMetrics {
         pollDuration =
                 Timer.builder("newsflow.ingest.poll.duration")
                         .description("Fetch and parse time of one feed poll")
+                        .publishPercentileHistogram()
                         .register(registry);
         bytes =
                 DistributionSummary.builder("newsflow.ingest.fetch.bytes")
