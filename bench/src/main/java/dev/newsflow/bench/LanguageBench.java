@@ -143,8 +143,7 @@ public final class LanguageBench {
                         "lingua-low:default",
                         "newsflow-low:default",
                         "newsflow-high:default",
-                        "newsflow-high:bench",
-                        "lingua-high:all")) {
+                        "newsflow-high:bench")) {
             String cp = System.getProperty("java.class.path");
             Process p =
                     new ProcessBuilder(

@@ -61,12 +61,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Memory and time (bench/README.md, {@code bench/run LanguageBench})</h2>
  *
- * Lingua's own high-accuracy mode over the 20 benchmark languages holds about 456 MB of heap once
- * its models are loaded; low-accuracy mode 40 MB. {@link Accuracy#HIGH} (the default) takes
- * Lingua's low-accuracy models plus compact uni- to fivegram tables, about 110 MB for the 25
- * default languages, for the same decisions as Lingua's high-accuracy mode, so it fits the 1 GiB
- * all-in-one heap beside the broker, Streams and the sink. Detection time grows with the sample:
- * the 1,000-character prefix costs about a third of a full article.
+ * Lingua's own high-accuracy mode over the 20 benchmark languages holds 456 MB of heap once its
+ * models are loaded; low-accuracy mode 40 MB (44 MB for the 25 default languages). {@link
+ * Accuracy#HIGH} (the default) takes Lingua's low-accuracy models plus compact uni- to fivegram
+ * tables (49 MB for the 15 languages the benchmark needed), for the same decisions as Lingua's
+ * high-accuracy mode, so it fits the 1 GiB all-in-one heap beside the broker, Streams and the sink.
+ * Detection time grows with the sample, hence the bounded prefix.
  *
  * <p>Thread-safe: the Lingua detector and the models are shared, loaded lazily (or at build time
  * with {@code preload}).

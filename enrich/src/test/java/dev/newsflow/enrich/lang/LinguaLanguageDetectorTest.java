@@ -160,7 +160,7 @@ class LinguaLanguageDetectorTest {
     @Test
     void shouldDecideAsLinguaHighAccuracyModeOnShortTexts() {
         // The compact short-text path must reproduce Lingua's own high-accuracy mode.
-        List<String> langs = List.of("en", "de", "nl", "id", "ms", "es", "pt");
+        List<String> langs = List.of("en", "id", "ms", "es");
         var high =
                 LinguaLanguageDetector.builder(langs)
                         .accuracy(LinguaLanguageDetector.Accuracy.LINGUA_HIGH)
