@@ -35,12 +35,20 @@ public final class EnrichApp implements AutoCloseable {
         this.streamsMetrics = streamsMetrics;
     }
 
-    /** Builds the language detector of {@code config}. Loading its models takes a few seconds. */
-    public static LanguageDetector detector(NewsflowConfig config) {
-        return LinguaLanguageDetector.create(
-                config.enrich().languages(),
-                config.enrich().minConfidence(),
-                config.enrich().maxChars());
+    /**
+     * Builds the language detector of {@code config} ({@code enrich.lang.*}). Its models load on
+     * first use, or here with {@code enrich.lang.preload} (a few seconds).
+     */
+    public static LinguaLanguageDetector detector(NewsflowConfig config) {
+        var e = config.enrich();
+        return LinguaLanguageDetector.builder(e.languages())
+                .accuracy(LinguaLanguageDetector.Accuracy.parse(e.langAccuracy()))
+                .minConfidence(e.minConfidence())
+                .maxChars(e.maxChars())
+                .verifyMaxChars(e.langVerifyMaxChars())
+                .tldHints(e.langTldHints())
+                .preload(e.langPreload())
+                .build();
     }
 
     /** Builds the topic tagger of {@code config}. */

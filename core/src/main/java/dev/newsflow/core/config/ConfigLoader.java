@@ -226,6 +226,10 @@ public final class ConfigLoader {
         if (languages.isEmpty()) {
             r.bad("enrich.lang.languages", "must name at least one language");
         }
+        String langAccuracy = r.string("enrich.lang.accuracy");
+        if (!List.of("high", "low", "lingua-high").contains(langAccuracy)) {
+            r.bad("enrich.lang.accuracy", "must be high, low or lingua-high");
+        }
         EnrichConfig enrich =
                 new EnrichConfig(
                         r.string("enrich.application.id"),
@@ -236,7 +240,11 @@ public final class ConfigLoader {
                         languages,
                         r.doubleValue("enrich.lang.min.confidence", 0.0, 1.0),
                         r.intValue("enrich.lang.max.chars", 50, 1_000_000),
-                        r.intValue("enrich.dedup.retention.days", 1, 3650));
+                        r.intValue("enrich.dedup.retention.days", 1, 3650),
+                        langAccuracy,
+                        r.bool("enrich.lang.preload"),
+                        r.intValue("enrich.lang.verify.max.chars", 50, 1_000_000),
+                        r.bool("enrich.lang.tld.hints"));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {

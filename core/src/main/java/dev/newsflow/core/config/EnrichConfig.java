@@ -11,8 +11,14 @@ import java.util.List;
  * @param streamThreads stream threads (default 1)
  * @param languages ISO 639-1 codes the language detector chooses from
  * @param minConfidence below this the language is {@code und} (default 0.5)
- * @param maxChars characters of title and text given to the detector (default 2000)
+ * @param maxChars characters of title and text given to the detector (default 1000)
  * @param dedupRetentionDays how long an id or content hash is remembered (default 30)
+ * @param langAccuracy how Lingua scores texts: {@code high} (default; Lingua's high-accuracy
+ *     decisions with compact short-text models), {@code low} (trigrams only, least memory) or
+ *     {@code lingua-high} (Lingua's own high-accuracy mode, about 4x the memory of {@code high})
+ * @param langPreload load every language model at start instead of on first use (default false)
+ * @param langVerifyMaxChars characters checked when the metadata is strong (default 300)
+ * @param langTldHints whether the country TLD of an article's URL is a language hint (default true)
  */
 public record EnrichConfig(
         String applicationId,
@@ -21,7 +27,11 @@ public record EnrichConfig(
         List<String> languages,
         double minConfidence,
         int maxChars,
-        int dedupRetentionDays) {
+        int dedupRetentionDays,
+        String langAccuracy,
+        boolean langPreload,
+        int langVerifyMaxChars,
+        boolean langTldHints) {
     public EnrichConfig {
         languages = List.copyOf(languages);
     }

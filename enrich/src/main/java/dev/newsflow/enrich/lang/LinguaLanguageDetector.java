@@ -3,131 +3,509 @@ package dev.newsflow.enrich.lang;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.newsflow.core.article.Language;
+import dev.newsflow.core.article.LanguageHints;
 import dev.newsflow.core.article.RawArticle;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Detects languages with Lingua, restricted to a configured set, over a bounded prefix of title and
- * text, combined with the metadata hints of the article.
+ * Detects the language of an article with Lingua over a bounded prefix of its title and text,
+ * weighed with the metadata around it. Emits a BCP-47 code ({@code id}, {@code en}, {@code
+ * zh-Hans}…) with a confidence, or {@code und} when unsure.
  *
- * <p>Policy: Lingua's best language wins when its confidence reaches {@code minConfidence}; when a
- * hint (feed language, page {@code lang}) names a language Lingua also finds plausible (at least a
- * quarter of the top confidence), or the text is too short to judge, the hint wins ({@code
- * text+hint} or {@code hint}); Indonesian text Lingua calls Malay is tagged Indonesian when a hint
- * says so. With neither, the result is {@code und}. Thread-safe.
+ * <h2>Policy, in order</h2>
+ *
+ * <ol>
+ *   <li><b>Sample.</b> Title and text (or summary), cut to {@code maxChars} (default 1,000) at a
+ *       word boundary. No letters: the declared language if there is one ({@code hint}), else
+ *       {@code und}.
+ *   <li><b>Shortcut when metadata is strong.</b> A declared language (feed {@code <language>} or
+ *       configured feed language, page {@code lang}, {@code Content-Language}) backed by a second
+ *       source (another declaration or the country TLD) is only verified: the policy runs on the
+ *       first {@code verifyMaxChars} (default 300) and, if the result is the declared language,
+ *       stops there. Otherwise the full sample decides.
+ *   <li><b>Text.</b> Lingua 1.2.2, restricted to the configured languages: its rules (scripts,
+ *       letters unique to a language) and, in {@link Accuracy#HIGH}, trigrams for samples of 120
+ *       characters and more and uni- to fivegrams for shorter ones — exactly Lingua's high-accuracy
+ *       decisions, with the short-text n-grams held by {@link NgramModels} in an eighth of Lingua's
+ *       memory. Lingua's relative scores become probabilities: the runner-up {@code i} with
+ *       relative score {@code r} gets weight {@code exp(-k·n·(1/r - 1))} against the best, {@code
+ *       n} the distinct letter trigrams of the sample, {@code k} 0.3 on trigrams and 1.0 on the
+ *       short-text scores (fitted on the langid benchmark so that the probability tracks accuracy).
+ *   <li><b>Indonesian and Malay.</b> When one of them leads, Indonesian gets a prior of 2 (there is
+ *       far more Indonesian news than Malay, and Lingua's Malay model was trained on text that is
+ *       partly Indonesian), and {@link IndonesianMalayMarkers} (bahwa/bahawa, karena/kerana,
+ *       -itas/-iti, miliar/bilion…) multiply the side they favour by 4 per net marker word.
+ *   <li><b>Hints.</b> The declared language's probability is multiplied by 20, the country TLD's by
+ *       4 (both are priors, not verdicts: a long text in another language still wins). An
+ *       <em>Indonesian source</em> — declared {@code id}, or a {@code .id} domain with no marker
+ *       against it — never comes out Malay when the text is Indonesian or Malay (and the same for
+ *       Malay sources): the two share most n-grams, the source knows better.
+ *   <li><b>Decision.</b> The most probable language, with its probability as confidence, if it
+ *       reaches {@code minConfidence} (default 0.5); else the declared language ({@code hint}) if
+ *       there is one, else {@code und}. Chinese becomes {@code zh-Hans} or {@code zh-Hant} by the
+ *       characters only one script has ({@link ChineseScript}), else the hint's script, else {@code
+ *       zh}.
+ * </ol>
+ *
+ * <p>{@link Language#method()} is {@code text} (the text decided), {@code text+hint} (the text and
+ * a hint agree, or a hint tipped an unsure text), {@code hint} (the hint alone), or {@code none}.
+ *
+ * <h2>Memory and time (bench/README.md, {@code bench/run LanguageBench})</h2>
+ *
+ * Lingua's own high-accuracy mode over the 20 benchmark languages holds 456 MB of heap once its
+ * models are loaded; low-accuracy mode 40 MB (44 MB for the 25 default languages). {@link
+ * Accuracy#HIGH} (the default) takes Lingua's low-accuracy models plus compact uni- to fivegram
+ * tables (49 MB for the 15 languages the benchmark needed), for the same decisions as Lingua's
+ * high-accuracy mode, so it fits the 1 GiB all-in-one heap beside the broker, Streams and the sink.
+ * Detection time grows with the sample, hence the bounded prefix.
+ *
+ * <p>Thread-safe: the Lingua detector and the models are shared, loaded lazily (or at build time
+ * with {@code preload}).
  */
 public final class LinguaLanguageDetector implements LanguageDetector {
+    /** How Lingua scores texts. */
+    public enum Accuracy {
+        /** Lingua's low-accuracy mode: trigrams only, also for short texts. Least memory. */
+        LOW,
+        /**
+         * Lingua's low-accuracy models for texts of 120 characters and more, Lingua's uni- to
+         * fivegram scoring over compact models below: Lingua's high-accuracy decisions.
+         */
+        HIGH,
+        /** Lingua's own high-accuracy mode: same decisions as {@link #HIGH}, 4× its memory. */
+        LINGUA_HIGH;
+
+        /** Parses {@code low}, {@code high} or {@code lingua-high}. */
+        public static Accuracy parse(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** Lingua uses uni- to fivegrams below this many cleaned characters, trigrams above. */
+    static final int SHORT_TEXT_CHARS = 120;
+
+    private static final double K_TRIGRAMS = 0.3;
+    private static final double K_SHORT_TEXT = 1.0;
+    private static final double DECLARED_WEIGHT = 20;
+    private static final double TLD_WEIGHT = 4;
+    private static final double MARKER_WEIGHT = 4;
+
+    /** Indonesian news outnumbers Malay news many times over: near-ties go to Indonesian. */
+    private static final double INDONESIAN_PRIOR = 2;
+
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    private final @Nullable ShortTextScorer shortText;
+    private final Set<String> languages;
+    private final Accuracy accuracy;
     private final double minConfidence;
     private final int maxChars;
+    private final int verifyMaxChars;
+    private final boolean tldHints;
+    private volatile @Nullable ChineseScript chinese;
 
-    private LinguaLanguageDetector(
-            com.github.pemistahl.lingua.api.LanguageDetector lingua,
-            double minConfidence,
-            int maxChars) {
-        this.lingua = lingua;
-        this.minConfidence = minConfidence;
-        this.maxChars = maxChars;
+    private LinguaLanguageDetector(Builder b, List<IsoCode639_1> codes) {
+        var lb = LanguageDetectorBuilder.fromIsoCodes639_1(codes.toArray(new IsoCode639_1[0]));
+        if (b.accuracy != Accuracy.LINGUA_HIGH) {
+            lb = lb.withLowAccuracyMode();
+        }
+        if (b.preload) {
+            lb = lb.withPreloadedLanguageModels();
+        }
+        this.lingua = lb.build();
+        if (b.accuracy == Accuracy.HIGH) {
+            NgramModels models = new NgramModels();
+            if (b.preload) {
+                List<com.github.pemistahl.lingua.api.Language> ls = new ArrayList<>();
+                for (IsoCode639_1 c : codes) {
+                    ls.add(com.github.pemistahl.lingua.api.Language.getByIsoCode639_1(c));
+                }
+                models.preload(ls);
+            }
+            this.shortText = new ShortTextScorer(models);
+        } else {
+            this.shortText = null;
+        }
+        Set<String> ls = new HashSet<>();
+        for (IsoCode639_1 c : codes) {
+            ls.add(c.toString().toLowerCase(Locale.ROOT));
+        }
+        this.languages = Set.copyOf(ls);
+        this.accuracy = b.accuracy;
+        this.minConfidence = b.minConfidence;
+        this.maxChars = b.maxChars;
+        this.verifyMaxChars = b.verifyMaxChars;
+        this.tldHints = b.tldHints;
     }
 
     /**
-     * Builds a detector choosing among {@code isoCodes} (ISO 639-1).
+     * Starts a detector choosing among {@code isoCodes} (ISO 639-1, at least two).
      *
-     * @throws IllegalArgumentException if a code is not a language Lingua knows
+     * @throws IllegalArgumentException (from {@link Builder#build()}) if a code is not a language
+     *     Lingua knows
      */
-    public static LinguaLanguageDetector create(
-            List<String> isoCodes, double minConfidence, int maxChars) {
-        List<IsoCode639_1> codes = new ArrayList<>();
-        for (String code : isoCodes) {
-            try {
-                codes.add(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "Lingua does not know language '" + code + "'", e);
-            }
-        }
-        if (codes.size() < 2) {
-            throw new IllegalArgumentException("the language list needs at least two languages");
-        }
-        var lingua =
-                LanguageDetectorBuilder.fromIsoCodes639_1(codes.toArray(new IsoCode639_1[0]))
-                        .build();
-        return new LinguaLanguageDetector(lingua, minConfidence, maxChars);
+    public static Builder builder(List<String> isoCodes) {
+        return new Builder(isoCodes);
+    }
+
+    /** The languages this detector chooses from (ISO 639-1). */
+    public Set<String> languages() {
+        return languages;
+    }
+
+    /** The accuracy mode. */
+    public Accuracy accuracy() {
+        return accuracy;
     }
 
     @Override
     public Language detect(RawArticle article) {
-        Objects.requireNonNull(article, "article can't be null");
-        String hint =
-                primary(
-                        article.languageHints().feed() != null
-                                ? article.languageHints().feed()
-                                : article.languageHints().page());
-        return detect(article.titleAndText(), hint);
+        return explain(article).language();
     }
 
-    /** Detects the language of {@code text}, with {@code hint} (ISO 639-1 or BCP-47) if any. */
-    public Language detect(String text, @Nullable String hint) {
-        String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
-        hint = primary(hint);
-        if (sample.isBlank()) {
-            return hint != null ? new Language(hint, 0.5, "hint") : Language.undetermined("none");
+    /** Detects the language of {@code article} and says why. */
+    public Detection explain(RawArticle article) {
+        Objects.requireNonNull(article, "article can't be null");
+        LanguageHints h = article.languageHints();
+        List<String> declared = new ArrayList<>(3);
+        for (String tag : new String[] {h.feed(), h.page(), h.http()}) {
+            String d = LanguageHintParser.declared(tag);
+            if (d != null) {
+                declared.add(d);
+            }
         }
+        String tld = tldHints ? LanguageHintParser.fromUrl(article.url()) : null;
+        return decide(article.titleAndText(), declared, tld);
+    }
+
+    private Detection decide(String text, List<String> declaredTags, @Nullable String tld) {
+        String declared = declaredTags.isEmpty() ? null : declaredTags.get(0);
+        String sample = prefix(text, maxChars);
+        if (!hasLetter(sample)) {
+            return declared != null
+                    ? new Detection(new Language(declared, 0.5, "hint"), "no text; " + declared)
+                    : new Detection(Language.undetermined("none"), "no text, no hint");
+        }
+        if (declared != null && sample.length() > verifyMaxChars && strong(declaredTags, tld)) {
+            String head = prefix(sample, verifyMaxChars);
+            Detection d = combine(classify(head), head, declared, tld);
+            if (LanguageHintParser.primary(d.language().code())
+                    .equals(LanguageHintParser.primary(declared))) {
+                return new Detection(
+                        d.language(), "verified on " + head.length() + " chars; " + d.reason());
+            }
+        }
+        return combine(classify(sample), sample, declared, tld);
+    }
+
+    /** A declared language that a second declaration or the TLD backs up. */
+    private static boolean strong(List<String> declared, @Nullable String tld) {
+        String first = LanguageHintParser.primary(declared.get(0));
+        int agreeing = 0;
+        for (String d : declared) {
+            if (LanguageHintParser.primary(d).equals(first)) {
+                agreeing++;
+            }
+        }
+        return agreeing >= 2 || (tld != null && LanguageHintParser.primary(tld).equals(first));
+    }
+
+    /** Lingua's view of {@code sample}: ISO code to probability, most probable first. */
+    Map<String, Double> classify(String sample) {
         Map<com.github.pemistahl.lingua.api.Language, Double> values =
                 lingua.computeLanguageConfidenceValues(sample);
-        if (values.isEmpty()) {
-            return hint != null ? new Language(hint, 0.5, "hint") : Language.undetermined("text");
+        double k = K_TRIGRAMS;
+        if (shortText != null && values.size() > 1) {
+            String cleaned = ShortTextScorer.clean(sample);
+            if (cleaned.length() < SHORT_TEXT_CHARS) {
+                values = shortText.score(cleaned, values.keySet());
+                k = K_SHORT_TEXT;
+            }
+        } else if (accuracy == Accuracy.LINGUA_HIGH
+                && ShortTextScorer.clean(sample).length() < SHORT_TEXT_CHARS) {
+            k = K_SHORT_TEXT;
         }
-        var top = values.entrySet().iterator().next();
-        String code = iso(top.getKey());
-        double confidence = top.getValue();
-        if (hint != null && !hint.equals(code)) {
-            Double hinted = null;
-            for (var e : values.entrySet()) {
-                if (iso(e.getKey()).equals(hint)) {
-                    hinted = e.getValue();
+        int n = Math.max(1, distinctTrigrams(sample));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        double total = 0;
+        for (var e : values.entrySet()) {
+            double r = e.getValue();
+            double w = r >= 1 ? 1 : r <= 0 ? 0 : Math.exp(-k * n * (1 / r - 1));
+            weights.put(iso(e.getKey()), w);
+            total += w;
+        }
+        return normalise(weights, total);
+    }
+
+    private Detection combine(
+            Map<String, Double> text,
+            String sample,
+            @Nullable String declared,
+            @Nullable String tld) {
+        if (text.isEmpty()) {
+            return declared != null
+                    ? new Detection(
+                            new Language(declared, 0.5, "hint"),
+                            "text in no configured language; " + declared)
+                    : new Detection(
+                            Language.undetermined("text"), "text in no configured language");
+        }
+        StringBuilder reason = new StringBuilder("text ").append(top(text, 3));
+        Map<String, Double> w = new LinkedHashMap<>(text);
+        String best = argmax(w);
+        IndonesianMalayMarkers.Count markers = null;
+        if ((best.equals("id") || best.equals("ms"))
+                && languages.contains("id")
+                && languages.contains("ms")) {
+            markers = IndonesianMalayMarkers.count(sample);
+            w.computeIfPresent("id", (l, p) -> p * INDONESIAN_PRIOR);
+            if (markers.net() != 0) {
+                double factor = Math.pow(MARKER_WEIGHT, Math.abs(markers.net()));
+                w.computeIfPresent(markers.net() > 0 ? "id" : "ms", (l, p) -> p * factor);
+            }
+            reason.append("; markers id ")
+                    .append(markers.indonesian())
+                    .append(" ms ")
+                    .append(markers.malay());
+        }
+        String declaredLang = declared == null ? null : LanguageHintParser.primary(declared);
+        String tldLang = tld == null ? null : LanguageHintParser.primary(tld);
+        if (declaredLang != null) {
+            w.computeIfPresent(declaredLang, (l, p) -> p * DECLARED_WEIGHT);
+            reason.append("; declared ").append(declared);
+        }
+        if (tldLang != null) {
+            w.computeIfPresent(tldLang, (l, p) -> p * TLD_WEIGHT);
+            reason.append("; domain ").append(tld);
+        }
+        w = normalise(w, w.values().stream().mapToDouble(Double::doubleValue).sum());
+        String choice = argmax(w);
+        String source = declaredLang;
+        if (source == null
+                && tldLang != null
+                && (markers == null || markers.net() == 0 || favours(markers, tldLang))) {
+            source = tldLang;
+        }
+        if (source != null && isIdMs(source) && isIdMs(choice) && !source.equals(choice)) {
+            reason.append("; ").append(source).append(" source");
+            w.put(source, w.getOrDefault(source, 0.0) + w.get(choice));
+            w.put(choice, 0.0);
+            choice = source;
+        }
+        double confidence = w.getOrDefault(choice, 0.0);
+        boolean hinted = choice.equals(declaredLang) || choice.equals(tldLang);
+        if (confidence < minConfidence) {
+            if (declared == null) {
+                return new Detection(Language.undetermined("text"), reason + "; unsure");
+            }
+            choice = declaredLang;
+            confidence = w.getOrDefault(choice, 0.0);
+            return new Detection(
+                    new Language(code(choice, sample, declared, tld), round(confidence), "hint"),
+                    reason + "; text unsure");
+        }
+        return new Detection(
+                new Language(
+                        code(choice, sample, declared, tld),
+                        round(confidence),
+                        hinted ? "text+hint" : "text"),
+                reason.toString());
+    }
+
+    private static boolean favours(IndonesianMalayMarkers.Count markers, String lang) {
+        return lang.equals("id") ? markers.net() > 0 : lang.equals("ms") && markers.net() < 0;
+    }
+
+    private static boolean isIdMs(String lang) {
+        return lang.equals("id") || lang.equals("ms");
+    }
+
+    /** The BCP-47 code of {@code lang}: Chinese gets its script. */
+    private String code(
+            String lang, String sample, @Nullable String declared, @Nullable String tld) {
+        if (!lang.equals("zh")) {
+            return lang;
+        }
+        ChineseScript c = chinese;
+        if (c == null) {
+            synchronized (this) {
+                c = chinese;
+                if (c == null) {
+                    c = new ChineseScript();
+                    chinese = c;
                 }
             }
-            boolean idMs = hint.equals("id") && code.equals("ms");
-            if (idMs || (hinted != null && hinted >= confidence * 0.25)) {
-                return new Language(
-                        hint,
-                        round(Math.max(hinted == null ? 0 : hinted, Math.min(1, confidence))),
-                        "text+hint");
+        }
+        String hint = declared != null && declared.startsWith("zh-") ? declared : tld;
+        return c.tag(sample, hint != null && hint.startsWith("zh-") ? hint : null);
+    }
+
+    private static Map<String, Double> normalise(Map<String, Double> weights, double total) {
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(weights.entrySet());
+        entries.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (var e : entries) {
+            out.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0);
+        }
+        return out;
+    }
+
+    private static String argmax(Map<String, Double> w) {
+        String best = null;
+        double max = -1;
+        for (var e : w.entrySet()) {
+            if (e.getValue() > max) {
+                max = e.getValue();
+                best = e.getKey();
             }
         }
-        if (confidence >= minConfidence) {
-            return new Language(
-                    code,
-                    round(confidence),
-                    hint != null && hint.equals(code) ? "text+hint" : "text");
+        return Objects.requireNonNull(best);
+    }
+
+    private static String top(Map<String, Double> ranking, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : ranking.entrySet()) {
+            if (n-- == 0 || (sb.length() > 0 && e.getValue() < 0.001)) {
+                break;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(e.getKey()).append(String.format(Locale.ROOT, " %.3f", e.getValue()));
         }
-        return hint != null
-                ? new Language(hint, round(confidence), "hint")
-                : Language.undetermined("text");
+        return sb.toString();
     }
 
     private static String iso(com.github.pemistahl.lingua.api.Language l) {
         return l.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
     }
 
-    private static @Nullable String primary(@Nullable String tag) {
-        if (tag == null || tag.isBlank()) {
-            return null;
+    /** {@code text} cut to at most {@code max} chars, at the last whitespace if there is one. */
+    static String prefix(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        String p = tag.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        if (p.equals("in")) {
-            return "id"; // the old ISO code of Indonesian, still seen in feeds
+        int cut = max;
+        while (cut > max / 2 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--;
         }
-        return p.matches("[a-z]{2,3}") ? p : null;
+        if (cut == max / 2) {
+            cut = max;
+        }
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut);
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int distinctTrigrams(String sample) {
+        Set<String> seen = new HashSet<>();
+        String s = sample.toLowerCase(Locale.ROOT);
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = Character.isLetter(s.charAt(i)) ? run + 1 : 0;
+            if (run >= 3) {
+                seen.add(s.substring(i - 2, i + 1));
+            }
+        }
+        return seen.size();
     }
 
     private static double round(double d) {
         return Math.round(d * 1000) / 1000.0;
+    }
+
+    /** Builds a {@link LinguaLanguageDetector}; not thread-safe. */
+    public static final class Builder {
+        private final List<String> isoCodes;
+        private Accuracy accuracy = Accuracy.HIGH;
+        private double minConfidence = 0.5;
+        private int maxChars = 1000;
+        private int verifyMaxChars = 300;
+        private boolean tldHints = true;
+        private boolean preload;
+
+        private Builder(List<String> isoCodes) {
+            this.isoCodes = List.copyOf(Objects.requireNonNull(isoCodes, "isoCodes can't be null"));
+        }
+
+        /** How Lingua scores texts (default {@link Accuracy#HIGH}). */
+        public Builder accuracy(Accuracy accuracy) {
+            this.accuracy = Objects.requireNonNull(accuracy, "accuracy can't be null");
+            return this;
+        }
+
+        /** Below this confidence (0 to 1) the text alone does not decide (default 0.5). */
+        public Builder minConfidence(double minConfidence) {
+            this.minConfidence = minConfidence;
+            return this;
+        }
+
+        /** Characters of title and text given to Lingua (default 1,000). */
+        public Builder maxChars(int maxChars) {
+            this.maxChars = maxChars;
+            return this;
+        }
+
+        /** Characters checked when metadata is strong (default 300). */
+        public Builder verifyMaxChars(int verifyMaxChars) {
+            this.verifyMaxChars = verifyMaxChars;
+            return this;
+        }
+
+        /** Whether the country TLD of the URL is a hint (default true). */
+        public Builder tldHints(boolean tldHints) {
+            this.tldHints = tldHints;
+            return this;
+        }
+
+        /** Load every model at build time rather than on first use (default false). */
+        public Builder preload(boolean preload) {
+            this.preload = preload;
+            return this;
+        }
+
+        /**
+         * Builds the detector.
+         *
+         * @throws IllegalArgumentException if a code is not a language Lingua knows, or fewer than
+         *     two are given
+         */
+        public LinguaLanguageDetector build() {
+            Set<IsoCode639_1> codes = EnumSet.noneOf(IsoCode639_1.class);
+            for (String code : isoCodes) {
+                try {
+                    codes.add(IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "Lingua does not know language '" + code + "'", e);
+                }
+            }
+            if (codes.size() < 2) {
+                throw new IllegalArgumentException(
+                        "the language list needs at least two languages");
+            }
+            if (maxChars < 50 || verifyMaxChars < 50) {
+                throw new IllegalArgumentException("maxChars and verifyMaxChars must be >= 50");
+            }
+            return new LinguaLanguageDetector(this, List.copyOf(codes));
+        }
     }
 }

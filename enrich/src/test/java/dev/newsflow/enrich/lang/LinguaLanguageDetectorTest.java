@@ -1,0 +1,241 @@
+package dev.newsflow.enrich.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.core.article.Language;
+import dev.newsflow.core.article.LanguageHints;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.article.Source;
+import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.test.Fixtures;
+import dev.newsflow.enrich.EnrichApp;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinguaLanguageDetectorTest {
+    private static final String GENERIC_URL = "https://news.example.com/world/1";
+
+    private static LinguaLanguageDetector detector;
+    private static List<String> paragraphs;
+
+    @BeforeAll
+    static void setUp() {
+        detector = EnrichApp.detector(ConfigLoader.defaults()); // the shipped configuration
+        paragraphs =
+                Fixtures.text("lang/id-news-article.txt")
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .toList();
+    }
+
+    /** Without hints, with a feed language, with a .id domain: "Indonesian sources" all three. */
+    @ParameterizedTest(name = "hint={0} url={1}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "-, https://news.example.com/world/1",
+                "id, https://news.example.com/world/1",
+                "id-ID, https://news.example.com/world/1",
+                "-, https://www.antaranews.co.id/berita/1"
+            })
+    void shouldTagIndonesianArticleAsIndonesianWholeAndByParagraph(
+            @Nullable String hint, String url) {
+        Language whole = detect(url, hint, null, String.join("\n\n", paragraphs));
+        assertThat(whole.code()).isEqualTo("id");
+        assertThat(whole.confidence()).isGreaterThan(0.9);
+        assertThat(paragraphs).hasSize(18);
+        for (String p : paragraphs) {
+            assertThat(detect(url, hint, null, p).code()).as(p).isEqualTo("id");
+        }
+    }
+
+    @Test
+    void shouldTagMalayTextAsMalay() {
+        String malay =
+                "Kerajaan berkata bahawa syarikat itu boleh meneruskan operasi selepas mahkamah"
+                        + " membuat keputusan kerana tiada bantahan daripada pihak polis.";
+
+        Detection d = detector.explain(article(GENERIC_URL, null, null, malay));
+
+        assertThat(d.language().code()).isEqualTo("ms");
+        assertThat(d.reason()).contains("markers id 0 ms");
+    }
+
+    @Test
+    void shouldKeepIndonesianSourceIndonesianWhenTextLooksMalay() {
+        String malay = "Kerajaan berkata syarikat itu boleh meneruskan operasi selepas mahkamah.";
+
+        assertThat(detect(GENERIC_URL, "ms", null, malay).code()).isEqualTo("ms");
+        Language tagged = detect(GENERIC_URL, "id", null, malay);
+        assertThat(tagged.code()).isEqualTo("id");
+        assertThat(tagged.method()).isEqualTo("text+hint");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "'Bundesregierung beschließt neues Klimaschutzgesetz', de",
+        "'Government announces new climate law after long debate', en",
+        "'Le gouvernement annonce une nouvelle loi sur le climat', fr",
+        "'Pemerintah umumkan undang-undang iklim baru', id",
+        "'Правительство объявило о новом законе о климате', ru",
+        "'Уряд оголосив про новий закон про клімат', uk",
+        "'Chính phủ công bố luật khí hậu mới', vi"
+    })
+    void shouldTagTitleOnlyItems(String title, String expected) {
+        RawArticle a =
+                RawArticle.builder(GENERIC_URL, source(), Instant.EPOCH)
+                        .title(title)
+                        .flags(List.of("title-only"))
+                        .build();
+
+        assertThat(detector.detect(a).code()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldTellSimplifiedFromTraditionalChinese() {
+        assertThat(detect(GENERIC_URL, null, null, "中国政府宣布新的经济政策，这些措施将在明年实施。").code())
+                .isEqualTo("zh-Hans");
+        assertThat(detect(GENERIC_URL, null, null, "中國政府宣佈新的經濟政策，這些措施將在明年實施。").code())
+                .isEqualTo("zh-Hant");
+        // no character that only one script has: the hint's script, else plain zh
+        assertThat(detect(GENERIC_URL, null, null, "中文").code()).isEqualTo("zh");
+        assertThat(detect(GENERIC_URL, "zh-TW", null, "中文").code()).isEqualTo("zh-Hant");
+    }
+
+    @Test
+    void shouldReturnUndWhenThereIsNothingToGoOn() {
+        Language digits = detect(GENERIC_URL, null, null, "2024 — 3:1 (12')");
+        assertThat(digits.code()).isEqualTo("und");
+        assertThat(digits.method()).isEqualTo("none");
+
+        Language ambiguous = detect(GENERIC_URL, null, null, "Hello world");
+        assertThat(ambiguous.code()).isEqualTo("und");
+        assertThat(ambiguous.method()).isEqualTo("text");
+    }
+
+    @Test
+    void shouldFallBackToDeclaredLanguageWhenTextCannotDecide() {
+        Language digits = detect(GENERIC_URL, "pt-BR", null, "2024 — 3:1 (12')");
+        assertThat(digits).isEqualTo(new Language("pt", 0.5, "hint"));
+
+        Language ambiguous = detect(GENERIC_URL, "en", null, "Hello world");
+        assertThat(ambiguous.code()).isEqualTo("en");
+        assertThat(ambiguous.method()).isEqualTo("text+hint");
+    }
+
+    @Test
+    void shouldLetLongTextOverrideWrongDeclaredLanguage() {
+        String german =
+                "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Klimaschutz beschlossen."
+                        + " Nach monatelangen Verhandlungen einigten sich die Koalitionspartner auf"
+                        + " strengere Vorgaben für Gebäude und Verkehr.";
+
+        Language d = detect(GENERIC_URL, "en-US", "en", german);
+
+        assertThat(d.code()).isEqualTo("de");
+        assertThat(d.method()).isEqualTo("text");
+        assertThat(d.confidence()).isGreaterThan(0.99);
+    }
+
+    @Test
+    void shouldOnlyVerifyPrefixWhenMetadataIsStrong() {
+        String article = String.join("\n\n", paragraphs);
+
+        Detection strong = detector.explain(article(GENERIC_URL, "id", "id", article));
+        Detection weak = detector.explain(article(GENERIC_URL, "id", null, article));
+
+        assertThat(strong.language().code()).isEqualTo("id");
+        assertThat(strong.language().method()).isEqualTo("text+hint");
+        assertThat(strong.reason()).startsWith("verified on ");
+        assertThat(weak.language().code()).isEqualTo("id");
+        assertThat(weak.reason()).doesNotStartWith("verified");
+    }
+
+    @Test
+    void shouldDecideAsLinguaHighAccuracyModeOnShortTexts() {
+        // The compact short-text path must reproduce Lingua's own high-accuracy mode.
+        List<String> langs = List.of("en", "id", "ms", "es");
+        var high =
+                LinguaLanguageDetector.builder(langs)
+                        .accuracy(LinguaLanguageDetector.Accuracy.LINGUA_HIGH)
+                        .build();
+        var compact = LinguaLanguageDetector.builder(langs).build();
+        var low =
+                LinguaLanguageDetector.builder(langs)
+                        .accuracy(LinguaLanguageDetector.Accuracy.LOW)
+                        .build();
+        List<String> texts =
+                List.of(
+                        "segera terjatuh",
+                        "kepuasan tersebut",
+                        "menemui pokok",
+                        "the house",
+                        "het huis",
+                        "das Haus",
+                        "la casa",
+                        "a casa",
+                        "o gato",
+                        "el gato",
+                        "dengan cepat",
+                        "sangat besar",
+                        "rumah sakit",
+                        "in the garden",
+                        "im Garten",
+                        "in de tuin",
+                        "en el jardín",
+                        "no jardim");
+        int disagreeLow = 0;
+        for (String t : texts) {
+            assertThat(compact.classify(t).keySet().iterator().next())
+                    .as(t)
+                    .isEqualTo(high.classify(t).keySet().iterator().next());
+            if (!low.classify(t)
+                    .keySet()
+                    .iterator()
+                    .next()
+                    .equals(high.classify(t).keySet().iterator().next())) {
+                disagreeLow++;
+            }
+        }
+        // and it is not the same as low accuracy mode (else this test proves nothing)
+        assertThat(disagreeLow).isPositive();
+    }
+
+    @Test
+    void shouldRejectUnknownLanguages() {
+        assertThatThrownBy(() -> LinguaLanguageDetector.builder(List.of("en", "xx")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'xx'");
+        assertThatThrownBy(() -> LinguaLanguageDetector.builder(List.of("en")).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldCutPrefixAtWordBoundary() {
+        assertThat(LinguaLanguageDetector.prefix("alpha beta gamma", 12)).isEqualTo("alpha beta");
+        assertThat(LinguaLanguageDetector.prefix("short", 12)).isEqualTo("short");
+    }
+
+    private static Language detect(
+            String url, @Nullable String feedHint, @Nullable String pageHint, String text) {
+        return detector.detect(article(url, feedHint, pageHint, text));
+    }
+
+    private static RawArticle article(
+            String url, @Nullable String feedHint, @Nullable String pageHint, String text) {
+        return RawArticle.builder(url, source(), Instant.EPOCH)
+                .text(text)
+                .languageHints(new LanguageHints(feedHint, pageHint, null))
+                .build();
+    }
+
+    private static Source source() {
+        return new Source("feed-1", "https://news.example.com/rss", null, "rss", null);
+    }
+}
