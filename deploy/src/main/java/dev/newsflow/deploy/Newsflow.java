@@ -5,6 +5,7 @@ import dev.newsflow.deploy.cli.EnrichCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
+import dev.newsflow.deploy.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            TopicsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

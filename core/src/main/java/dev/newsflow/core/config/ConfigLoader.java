@@ -236,7 +236,13 @@ public final class ConfigLoader {
                         languages,
                         r.doubleValue("enrich.lang.min.confidence", 0.0, 1.0),
                         r.intValue("enrich.lang.max.chars", 50, 1_000_000),
-                        r.intValue("enrich.dedup.retention.days", 1, 3650));
+                        r.intValue("enrich.dedup.retention.days", 1, 3650),
+                        new TopicConfig(
+                                r.bool("enrich.topic.enabled"),
+                                r.doubleValue("enrich.topic.threshold", 0.0, 1.0),
+                                r.intValue("enrich.topic.max.topics", 1, 17),
+                                r.intValue("enrich.topic.keyword.min.hits", 2, 100),
+                                r.intValue("enrich.topic.max.chars", 100, 1_000_000)));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param minConfidence below this the language is {@code und} (default 0.5)
  * @param maxChars characters of title and text given to the detector (default 2000)
  * @param dedupRetentionDays how long an id or content hash is remembered (default 30)
+ * @param topic IPTC topic tagging ({@code enrich.topic.*})
  */
 public record EnrichConfig(
         String applicationId,
@@ -21,7 +22,8 @@ public record EnrichConfig(
         List<String> languages,
         double minConfidence,
         int maxChars,
-        int dedupRetentionDays) {
+        int dedupRetentionDays,
+        TopicConfig topic) {
     public EnrichConfig {
         languages = List.copyOf(languages);
     }
