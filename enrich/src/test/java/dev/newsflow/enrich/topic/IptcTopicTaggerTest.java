@@ -1,6 +1,7 @@
 package dev.newsflow.enrich.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
@@ -95,7 +96,8 @@ class IptcTopicTaggerTest {
 
         double[] s = sectionsOnly.scores(a, EN);
 
-        assertThat(s[IptcTopic.SPORT.ordinal()]).isEqualTo(IptcTopicTagger.SECTION_WEIGHT);
+        assertThat(s[IptcTopic.SPORT.ordinal()])
+                .isCloseTo(IptcTopicTagger.SECTION_WEIGHT, offset(1e-12));
         assertThat(sectionsOnly.tag(a, EN)).isEmpty();
         assertThat(
                         IptcTopicTagger.builder()
@@ -105,6 +107,29 @@ class IptcTopicTaggerTest {
                                 .tag(a, EN))
                 .extracting(TopicTag::code)
                 .containsExactly("medtop:15000000");
+    }
+
+    @Test
+    void shouldMultiplyTheDoubtsOfSectionAndKeywords() {
+        IptcTopicTagger tagger =
+                IptcTopicTagger.builder()
+                        .sections(SectionLexicon.loadDefault())
+                        .keywords(KeywordLists.loadDefault(2))
+                        .build();
+        // three distinct Swahili sport keywords: evidence 1 - 0.6^2 = 0.64
+        RawArticle a =
+                article(
+                        "https://www.bbc.com/swahili/michezo-123",
+                        "Ushindi mkubwa",
+                        "Timu ilishinda mechi kwa mabao mawili.");
+        Language sw = new Language("sw", 0.9, "text");
+
+        double sport = tagger.scores(a, sw)[IptcTopic.SPORT.ordinal()];
+
+        double expected =
+                1 - (1 - IptcTopicTagger.SECTION_WEIGHT) * (1 - IptcTopicTagger.KEYWORD_WEIGHT * 0.64);
+        assertThat(sport).isCloseTo(expected, offset(1e-9));
+        assertThat(tagger.tag(a, sw)).extracting(TopicTag::code).containsExactly("medtop:15000000");
     }
 
     @Test
