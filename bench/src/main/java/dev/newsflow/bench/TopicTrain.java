@@ -26,13 +26,13 @@ import java.util.Locale;
 /**
  * Trains the linear topic model shipped in enrich and writes it as a resource: one-vs-rest
  * L2-regularised logistic regression (LIBLINEAR's dual coordinate-descent solver, whose only
- * randomness is LIBLINEAR's fixed-seed generator, reset before training) over {@link
- * TextFeatures}, from the training splits copied under {@code bench/data/topics}, read in sorted
- * order. Same data and options give the same bytes.
+ * randomness is LIBLINEAR's fixed-seed generator, reset before training) over {@link TextFeatures},
+ * from the training splits copied under {@code bench/data/topics}, read in sorted order. Same data
+ * and options give the same bytes.
  *
  * <p>Defaults, selected on the dev splits: C = 32 (8 and 64 tried: 8 lower, 64 no better and
- * slower), character 3-5-grams (2-4 lower), 2^18 buckets, no language-specific feature copies
- * (with them, macro-F1 was slightly lower on both benchmarks and the model larger).
+ * slower), character 3-5-grams (2-4 lower), 2^18 buckets, no language-specific feature copies (with
+ * them, macro-F1 was slightly lower on both benchmarks and the model larger).
  *
  * <p>Lives in bench, not enrich, so that LIBLINEAR and the training data stay off the service's
  * classpath: the service only reads the exported weights.
@@ -107,17 +107,17 @@ public final class TopicTrain {
             examples.addAll(read(dev, TopicDatasets.MASAKHANEWS, "dev"));
             System.out.print(
                     TopicEvaluation.markdown(
-                    TopicEvaluation.evaluate(
-                            examples,
-                            e -> {
-                                double[] s = new double[IptcTopic.values().length];
-                                double[] m = model.scores(e.titleAndText(), e.language());
-                                for (int t = 0; t < m.length; t++) {
-                                    s[model.topics().get(t).ordinal()] = m[t];
-                                }
-                                return s;
-                            },
-                            0.5)));
+                            TopicEvaluation.evaluate(
+                                    examples,
+                                    e -> {
+                                        double[] s = new double[IptcTopic.values().length];
+                                        double[] m = model.scores(e.titleAndText(), e.language());
+                                        for (int t = 0; t < m.length; t++) {
+                                            s[model.topics().get(t).ordinal()] = m[t];
+                                        }
+                                        return s;
+                                    },
+                                    0.5)));
         }
     }
 

@@ -127,7 +127,9 @@ class IptcTopicTaggerTest {
         double sport = tagger.scores(a, sw)[IptcTopic.SPORT.ordinal()];
 
         double expected =
-                1 - (1 - IptcTopicTagger.SECTION_WEIGHT) * (1 - IptcTopicTagger.KEYWORD_WEIGHT * 0.64);
+                1
+                        - (1 - IptcTopicTagger.SECTION_WEIGHT)
+                                * (1 - IptcTopicTagger.KEYWORD_WEIGHT * 0.64);
         assertThat(sport).isCloseTo(expected, offset(1e-9));
         assertThat(tagger.tag(a, sw)).extracting(TopicTag::code).containsExactly("medtop:15000000");
     }
