@@ -60,7 +60,9 @@ final class TextTokens {
             int cp = normalised.codePointAt(i);
             int len = Character.charCount(cp);
             boolean word = isWordChar(cp);
-            boolean unseg = word && isUnsegmented(cp);
+            // The kana length mark and other common-script letters continue a run of kana or Han.
+            boolean unseg =
+                    word && (isUnsegmented(cp) || (start >= 0 && runUnsegmented && isCommon(cp)));
             if (start >= 0 && (!word || (unseg != runUnsegmented && !isMark(cp)))) {
                 out.add(new Token(normalised.substring(start, i), runUnsegmented));
                 start = -1;
@@ -87,6 +89,11 @@ final class TextTokens {
         return type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isCommon(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.COMMON || s == Character.UnicodeScript.INHERITED;
     }
 
     private static boolean isUnsegmented(int cp) {

@@ -74,6 +74,7 @@ class SectionLexiconTest {
                 .containsEntry(IptcTopic.SPORT, 1.0);
         assertThat(LEXICON.evidence(List.of("Politique", "Élections")))
                 .containsOnlyKeys(IptcTopic.POLITICS);
+        assertThat(LEXICON.evidence(List.of("スポーツ"))).containsEntry(IptcTopic.SPORT, 1.0);
         assertThat(LEXICON.evidence(List.of("Uncategorized"))).isEmpty();
     }
 

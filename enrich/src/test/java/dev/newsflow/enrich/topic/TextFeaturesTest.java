@@ -45,6 +45,12 @@ class TextFeaturesTest {
     }
 
     @Test
+    void shouldKeepKanaLengthMarkInsideItsRun() {
+        assertThat(TextTokens.tokens(TextTokens.normalise("スポーツニュース")))
+                .containsExactly(new TextTokens.Token("スポーツニュース", true));
+    }
+
+    @Test
     void shouldAddLanguageSpecificCopiesOnlyWhenAsked() {
         TextFeatures plain = new TextFeatures(18, 3, 5, false);
 
