@@ -6,6 +6,7 @@ import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
+import dev.newsflow.deploy.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             SinkCommand.class,
             LangCommand.class,
+            TopicsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -1,10 +1,12 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.config.TopicConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
 import dev.newsflow.enrich.lang.LanguageDetector;
 import dev.newsflow.enrich.lang.LinguaLanguageDetector;
+import dev.newsflow.enrich.topic.IptcTopicTagger;
 import dev.newsflow.enrich.topic.TopicTagger;
 import dev.newsflow.enrich.topology.EnrichTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,9 +53,13 @@ public final class EnrichApp implements AutoCloseable {
                 .build();
     }
 
-    /** Builds the topic tagger of {@code config}. */
+    /**
+     * Builds the topic tagger of {@code config} ({@code enrich.topic.*}): the IPTC tagger, or none
+     * when {@code enrich.topic.enabled} is false. Loads the model (about 2 MB) once.
+     */
     public static TopicTagger tagger(NewsflowConfig config) {
-        return TopicTagger.none();
+        TopicConfig topic = config.enrich().topic();
+        return topic.enabled() ? IptcTopicTagger.create(topic) : TopicTagger.none();
     }
 
     /** Starts enrich with the detector and tagger of {@code config}. */

@@ -244,7 +244,13 @@ public final class ConfigLoader {
                         langAccuracy,
                         r.bool("enrich.lang.preload"),
                         r.intValue("enrich.lang.verify.max.chars", 50, 1_000_000),
-                        r.bool("enrich.lang.tld.hints"));
+                        r.bool("enrich.lang.tld.hints"),
+                        new TopicConfig(
+                                r.bool("enrich.topic.enabled"),
+                                r.doubleValue("enrich.topic.threshold", 0.0, 1.0),
+                                r.intValue("enrich.topic.max.topics", 1, 17),
+                                r.intValue("enrich.topic.keyword.min.hits", 2, 100),
+                                r.intValue("enrich.topic.max.chars", 100, 1_000_000)));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {

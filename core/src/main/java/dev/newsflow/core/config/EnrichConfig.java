@@ -19,6 +19,7 @@ import java.util.List;
  * @param langPreload load every language model at start instead of on first use (default false)
  * @param langVerifyMaxChars characters checked when the metadata is strong (default 300)
  * @param langTldHints whether the country TLD of an article's URL is a language hint (default true)
+ * @param topic IPTC topic tagging ({@code enrich.topic.*})
  */
 public record EnrichConfig(
         String applicationId,
@@ -31,7 +32,8 @@ public record EnrichConfig(
         String langAccuracy,
         boolean langPreload,
         int langVerifyMaxChars,
-        boolean langTldHints) {
+        boolean langTldHints,
+        TopicConfig topic) {
     public EnrichConfig {
         languages = List.copyOf(languages);
     }

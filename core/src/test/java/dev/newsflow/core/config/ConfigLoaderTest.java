@@ -26,6 +26,7 @@ class ConfigLoaderTest {
         assertThat(c.ingest().fetch().timeoutMs()).isEqualTo(30_000);
         assertThat(c.ingest().fetch().allowPrivateNetworks()).isFalse();
         assertThat(c.enrich().languages()).contains("en", "id", "ms");
+        assertThat(c.enrich().topic()).isEqualTo(TopicConfig.defaults());
         // the built-in feed list of real news feeds
         assertThat(c.feeds())
                 .hasSizeGreaterThan(5)
@@ -218,5 +219,28 @@ class ConfigLoaderTest {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
         return Files.writeString(p, content);
+    }
+
+    @Test
+    void shouldReadTopicKeysAndRejectASingleKeywordRule() {
+        NewsflowConfig c =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .set("enrich.topic.threshold", "0.7")
+                        .set("enrich.topic.max.topics", "2")
+                        .load();
+
+        assertThat(c.enrich().topic().threshold()).isEqualTo(0.7);
+        assertThat(c.enrich().topic().maxTopics()).isEqualTo(2);
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.builder()
+                                        .workingDir(dir)
+                                        .set("enrich.topic.keyword.min.hits", "1")
+                                        .set("enrich.topic.threshold", "2")
+                                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enrich.topic.keyword.min.hits")
+                .hasMessageContaining("enrich.topic.threshold");
     }
 }

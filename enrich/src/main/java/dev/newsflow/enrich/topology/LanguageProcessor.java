@@ -3,6 +3,7 @@ package dev.newsflow.enrich.topology;
 import dev.newsflow.core.article.Cluster;
 import dev.newsflow.core.article.EnrichedArticle;
 import dev.newsflow.core.article.Language;
+import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.lang.LanguageDetector;
@@ -40,13 +41,14 @@ final class LanguageProcessor implements Processor<String, Revisioned, String, O
         try {
             Language language = detector.detect(r.raw());
             metrics.language(language.code());
+            List<TopicTag> topics = tagger.tag(r.raw(), language);
             EnrichedArticle enriched =
                     EnrichedArticle.of(
                             r.raw(),
                             r.revision(),
                             r.contentHash(),
                             language,
-                            List.of(),
+                            topics,
                             Cluster.own(r.raw().id()),
                             List.of(),
                             clock.instant());

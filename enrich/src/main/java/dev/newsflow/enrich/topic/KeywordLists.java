@@ -1,0 +1,172 @@
+package dev.newsflow.enrich.topic;
+
+import dev.newsflow.core.article.Language;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Curated multilingual keyword lists, one per topic and language ({@code topic-keywords.tsv} beside
+ * this class), counted as distinct terms found in a text. A topic gets evidence only when at least
+ * {@code minHits} distinct terms of its list occur (default 2): one word is a guess, two different
+ * ones are a pattern. The evidence grows with the number of distinct terms, {@code 1 - 0.6^(hits -
+ * 1)}: 0.4 for two, 0.64 for three, 0.78 for four.
+ *
+ * <p>The lists of the text's language are used (Nigerian Pidgin also reads the English ones, each
+ * term counted once); when the language is unknown, all lists are; a language without lists gets no
+ * keyword evidence. Immutable and thread-safe.
+ */
+public final class KeywordLists {
+    /** The lists shipped in the jar. */
+    public static final String RESOURCE = "/dev/newsflow/enrich/topic/topic-keywords.tsv";
+
+    private static final String ALL = "*";
+    private static final Map<String, List<String>> ALSO_READS = Map.of("pcm", List.of("en"));
+    private static final double DECAY = 0.6;
+
+    private record Lists(TermMatcher matcher, IptcTopic[] topicOfTerm) {}
+
+    private final Map<String, Lists> byLanguage;
+    private final int minHits;
+    private final Set<String> languages;
+
+    private KeywordLists(Map<String, Lists> byLanguage, int minHits, Set<String> languages) {
+        this.byLanguage = byLanguage;
+        this.minHits = minHits;
+        this.languages = languages;
+    }
+
+    /** Loads the lists shipped in the jar. */
+    public static KeywordLists loadDefault(int minHits) {
+        return parse(TopicResources.lines(RESOURCE), minHits);
+    }
+
+    /**
+     * Parses list lines ({@code nn<TAB>lang<TAB>term, term, ...}; blank lines and {@code #}
+     * comments skipped).
+     *
+     * @param minHits distinct terms a topic needs for any evidence, at least 2
+     * @throws IllegalArgumentException naming the first bad line
+     */
+    public static KeywordLists parse(List<String> lines, int minHits) {
+        if (minHits < 2) {
+            throw new IllegalArgumentException("minHits must be at least 2: " + minHits);
+        }
+        // language -> topic -> distinct normalised terms; sorted so ids never depend on hashing
+        Map<String, Map<IptcTopic, Set<String>>> terms = new TreeMap<>();
+        TopicResources.forEachRecord(
+                lines,
+                "keyword list",
+                f -> {
+                    IptcTopic topic = IptcTopic.expectByCode(f[0]);
+                    String lang = f[1].strip().toLowerCase(Locale.ROOT);
+                    for (String term : f[2].split(",")) {
+                        String t = TextTokens.normalise(term.strip());
+                        if (t.isEmpty()) {
+                            throw new IllegalArgumentException("empty term");
+                        }
+                        for (String key : List.of(lang, ALL)) {
+                            terms.computeIfAbsent(key, k -> new TreeMap<>())
+                                    .computeIfAbsent(topic, k -> new LinkedHashSet<>())
+                                    .add(t);
+                        }
+                    }
+                });
+        ALSO_READS.forEach(
+                (lang, others) -> {
+                    Map<IptcTopic, Set<String>> own = terms.get(lang);
+                    for (String other : others) {
+                        if (own != null && terms.containsKey(other)) {
+                            terms.get(other)
+                                    .forEach(
+                                            (topic, set) ->
+                                                    own.computeIfAbsent(
+                                                                    topic,
+                                                                    k -> new LinkedHashSet<>())
+                                                            .addAll(set));
+                        }
+                    }
+                });
+        Map<String, Lists> byLanguage = new HashMap<>();
+        terms.forEach(
+                (lang, topics) -> {
+                    List<String> flat = new ArrayList<>();
+                    List<IptcTopic> owner = new ArrayList<>();
+                    topics.forEach(
+                            (topic, set) -> {
+                                for (String t : set) {
+                                    flat.add(t);
+                                    owner.add(topic);
+                                }
+                            });
+                    byLanguage.put(
+                            lang,
+                            new Lists(new TermMatcher(flat), owner.toArray(new IptcTopic[0])));
+                });
+        Set<String> languages = new LinkedHashSet<>(terms.keySet());
+        languages.remove(ALL);
+        return new KeywordLists(byLanguage, minHits, Set.copyOf(languages));
+    }
+
+    /** The languages that have lists. */
+    public Set<String> languages() {
+        return languages;
+    }
+
+    /**
+     * The number of distinct terms of each topic's list found in {@code text}.
+     *
+     * @param language BCP-47 code of the text ({@code zh-Hans} reads the {@code zh} lists); empty
+     *     or {@code und} reads all lists
+     */
+    public Map<IptcTopic, Integer> hits(String text, String language) {
+        Objects.requireNonNull(text, "text can't be null");
+        Objects.requireNonNull(language, "language can't be null");
+        List<TextTokens.Token> tokens = TextTokens.tokens(TextTokens.normalise(text));
+        Map<IptcTopic, Integer> out = new EnumMap<>(IptcTopic.class);
+        for (Lists lists : listsFor(language)) {
+            BitSet found = lists.matcher().matches(tokens);
+            for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
+                out.merge(lists.topicOfTerm()[id], 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The keyword evidence (0 to 1) of each topic in {@code text}: {@code 1 - 0.6^(hits - 1)} for
+     * topics with at least {@code minHits} distinct terms, absent for the others.
+     */
+    public Map<IptcTopic, Double> evidence(String text, String language) {
+        Map<IptcTopic, Double> out = new EnumMap<>(IptcTopic.class);
+        hits(text, language)
+                .forEach(
+                        (topic, hits) -> {
+                            if (hits >= minHits) {
+                                out.put(topic, 1 - Math.pow(DECAY, hits - 1));
+                            }
+                        });
+        return out;
+    }
+
+    private List<Lists> listsFor(String language) {
+        String lang = language.toLowerCase(Locale.ROOT);
+        int dash = lang.indexOf('-');
+        if (dash > 0) {
+            lang = lang.substring(0, dash);
+        }
+        if (lang.isEmpty() || lang.equals(Language.UNDETERMINED)) {
+            lang = ALL;
+        }
+        Lists lists = byLanguage.get(lang);
+        return lists == null ? List.of() : List.of(lists);
+    }
+}

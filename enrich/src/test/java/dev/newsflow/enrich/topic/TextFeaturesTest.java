@@ -1,0 +1,76 @@
+package dev.newsflow.enrich.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import org.junit.jupiter.api.Test;
+
+class TextFeaturesTest {
+    private static final TextFeatures F = new TextFeatures(18, 3, 5, true);
+
+    private static double norm(TextFeatures.Vector v) {
+        double n = 0;
+        for (float x : v.values()) {
+            n += x * x;
+        }
+        return Math.sqrt(n);
+    }
+
+    @Test
+    void shouldGiveSameSortedUnitVectorForSameText() {
+        TextFeatures.Vector a = F.extract("Parliament passed the budget.", "en");
+        TextFeatures.Vector b = F.extract("Parliament passed the budget.", "en");
+
+        assertThat(a.indices()).isEqualTo(b.indices()).isSorted().doesNotHaveDuplicates();
+        assertThat(norm(a)).isCloseTo(1.0, offset(1e-5));
+    }
+
+    @Test
+    void shouldFeatureScriptsWrittenWithoutSpaces() {
+        // one token each to a word splitter; character n-grams make them comparable
+        TextFeatures.Vector zh = F.extract("国会通过了预算", "zh");
+        TextFeatures.Vector zh2 = F.extract("国会否决了预算", "zh");
+        TextFeatures.Vector th = F.extract("รัฐสภาผ่านงบประมาณ", "th");
+
+        assertThat(zh.size()).isGreaterThan(15);
+        assertThat(th.size()).isGreaterThan(15);
+        assertThat(shared(zh, zh2)).isGreaterThan(5);
+    }
+
+    @Test
+    void shouldKeepDevanagariWordsWhole() {
+        assertThat(TextTokens.tokens(TextTokens.normalise("संसद ने बजट पारित किया")))
+                .extracting(TextTokens.Token::text)
+                .containsExactly("संसद", "ने", "बजट", "पारित", "किया");
+    }
+
+    @Test
+    void shouldKeepKanaLengthMarkInsideItsRun() {
+        assertThat(TextTokens.tokens(TextTokens.normalise("スポーツニュース")))
+                .containsExactly(new TextTokens.Token("スポーツニュース", true));
+    }
+
+    @Test
+    void shouldAddLanguageSpecificCopiesOnlyWhenAsked() {
+        TextFeatures plain = new TextFeatures(18, 3, 5, false);
+
+        assertThat(F.extract("budget", "en").size()).isGreaterThan(F.extract("budget", "").size());
+        assertThat(plain.extract("budget", "en").indices())
+                .isEqualTo(plain.extract("budget", "fr").indices());
+    }
+
+    @Test
+    void shouldGiveEmptyVectorForTextWithoutWords() {
+        assertThat(F.extract(" — ... ", "en").size()).isZero();
+    }
+
+    private static int shared(TextFeatures.Vector a, TextFeatures.Vector b) {
+        int n = 0;
+        for (int i : a.indices()) {
+            if (java.util.Arrays.binarySearch(b.indices(), i) >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
