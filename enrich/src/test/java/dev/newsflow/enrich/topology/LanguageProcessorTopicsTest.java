@@ -37,7 +37,7 @@ class LanguageProcessorTopicsTest {
     void shouldPublishEnrichedRecordsWithTheirTopics() {
         var topology =
                 EnrichTopology.build(
-                        LinguaLanguageDetector.create(List.of("id", "ms", "en"), 0.5, 2000),
+                        LinguaLanguageDetector.builder(List.of("id", "ms", "en")).build(),
                         IptcTopicTagger.create(TopicConfig.defaults()),
                         new EnrichMetrics(new SimpleMeterRegistry()),
                         Clock.systemUTC());
