@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * transaction, so that either both are visible (to {@code read_committed} readers: enrich, and an
  * ingest instance taking the feed over) or neither: a crash at any point never produces an item
  * twice and never loses one. The transactional id is {@code newsflow-ingest-<ingest.instance.id>};
- * a restarted instance aborts what its predecessor left open.
+ * a restarted instance aborts what its predecessor left open. A producer that fails beyond repair
+ * is replaced; one fenced three times in ten minutes (another live instance with the same id) stops
+ * for good and reports it in {@link #fatalError()}.
  *
  * <p>Polls finish on many worker threads but a producer has one transaction at a time, so commits
  * are grouped: one thread takes every poll waiting, writes them in one transaction and commits,
@@ -54,22 +57,30 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final int MAX_RECORD_BYTES = 1_000_000;
 
     private static final int MAX_GROUP = 500;
+    private static final int MAX_FENCES = 3;
+    private static final long FENCE_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean running = true;
     private volatile @Nullable String fatal;
 
+    /** When the producer was last fenced (committer thread only). */
+    private final List<Long> fences = new ArrayList<>();
+
     private record Pending(
             List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> done) {}
 
     /**
-     * Wraps {@code producer}, which must have a {@code transactional.id}; its transactions are
-     * initialised here.
+     * Publishes through producers made by {@code producers}, which must set a {@code
+     * transactional.id}; one is made now (its transactions initialised), and another whenever a
+     * producer fails beyond repair (but not when fenced by an instance with the same id).
      */
-    public ArticlePublisher(Producer<String, byte[]> producer) {
-        this.producer = Objects.requireNonNull(producer, "producer can't be null");
+    public ArticlePublisher(Supplier<Producer<String, byte[]>> producers) {
+        this.producers = Objects.requireNonNull(producers, "producers can't be null");
+        this.producer = producers.get();
         producer.initTransactions();
         committer = new Thread(this::commitLoop, "newsflow-ingest-committer");
         committer.setDaemon(true);
@@ -98,11 +109,11 @@ public final class ArticlePublisher implements AutoCloseable {
                         Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
                         Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
                         Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000));
+        Map<String, Object> props = config.kafka().clientProps("ingest", defaults);
         return new ArticlePublisher(
-                new KafkaProducer<>(
-                        config.kafka().clientProps("ingest", defaults),
-                        new StringSerializer(),
-                        new ByteArraySerializer()));
+                () ->
+                        new KafkaProducer<>(
+                                props, new StringSerializer(), new ByteArraySerializer()));
     }
 
     /** An article as it is produced: its id (the key) and its JSON. */
@@ -244,25 +255,55 @@ public final class ArticlePublisher implements AutoCloseable {
             }
             producer.commitTransaction();
             return null;
-        } catch (ProducerFencedException
-                | OutOfOrderSequenceException
+        } catch (ProducerFencedException e) {
+            // also what a transaction that outlived transaction.timeout.ms gets; but fenced again
+            // and again means another live instance has our ingest.instance.id
+            long now = System.nanoTime();
+            fences.removeIf(t -> now - t > FENCE_WINDOW_NANOS);
+            fences.add(now);
+            if (fences.size() >= MAX_FENCES) {
+                fatal =
+                        "the ingest producer was fenced "
+                                + MAX_FENCES
+                                + " times in 10 minutes: another instance runs with this"
+                                + " ingest.instance.id";
+                log.error("{}", fatal, e);
+                return fatal;
+            }
+            log.warn("The ingest producer was fenced; starting a new one", e);
+            replaceProducer();
+            return "writing to Kafka failed: producer fenced";
+        } catch (OutOfOrderSequenceException
                 | AuthorizationException
                 | UnsupportedVersionException e) {
-            fatal =
-                    "the ingest producer stopped for good ("
-                            + e.getClass().getSimpleName()
-                            + "): is another instance running with the same ingest.instance.id?";
-            log.error("{}", fatal, e);
-            return fatal;
+            // this producer cannot continue; a new one (same transactional id) aborts what it
+            // left open and starts clean
+            log.warn("The ingest producer failed beyond repair; starting a new one", e);
+            replaceProducer();
+            return "writing to Kafka failed: " + e.getMessage();
         } catch (KafkaException e) {
             try {
                 producer.abortTransaction();
             } catch (KafkaException abort) {
-                fatal = "the ingest producer cannot abort a transaction: " + abort.getMessage();
-                log.error("{}", fatal, abort);
-                return fatal;
+                log.warn("Cannot abort a transaction; starting a new producer", abort);
+                replaceProducer();
             }
             return "writing to Kafka failed: " + e.getMessage();
+        }
+    }
+
+    private void replaceProducer() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (KafkaException e) {
+            log.debug("Closing the failed producer failed", e);
+        }
+        try {
+            producer = producers.get();
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            fatal = "cannot start a new ingest producer: " + e.getMessage();
+            log.error("{}", fatal, e);
         }
     }
 
