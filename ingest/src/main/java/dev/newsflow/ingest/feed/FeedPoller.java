@@ -99,7 +99,7 @@ public final class FeedPoller {
                                 .lastItemsNew(0)
                                 .lastBytes(0L)
                                 .lastElapsedMs(elapsedMs);
-                FeedState next = plan(feed, b, fetched, null, now);
+                FeedState next = plan(feed, b, fetched, Optional.empty(), now);
                 return withoutItems(feed, FetchOutcome.NOT_MODIFIED.tag(), fetched, next);
             }
             case OK -> {
@@ -195,7 +195,7 @@ public final class FeedPoller {
                         .lastItemsNew(fresh.size())
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
-        FeedState next = plan(feed, b, fetched, parsed.ttlMinutes(), now);
+        FeedState next = plan(feed, b, fetched, suggestedInterval(parsed), now);
         return new PollResult(
                 feed,
                 FetchOutcome.OK.tag(),
@@ -223,25 +223,31 @@ public final class FeedPoller {
                 .lastStatus(fetched.status() > 0 ? fetched.status() : null);
     }
 
-    /** Sets when the feed is due next after a success; {@code ttlMinutes} is RSS {@code ttl}. */
+    /**
+     * Sets when the feed is due next after a success; {@code suggested} is the interval the
+     * document itself suggests (RSS {@code ttl}).
+     */
     private FeedState plan(
             FeedDefinition feed,
             FeedState.Builder b,
             FetchResult fetched,
-            @Nullable Integer ttlMinutes,
+            Optional<Duration> suggested,
             Instant now) {
         FeedState withEstimate = b.build();
         Optional<Duration> fresh = CacheHeaders.freshFor(fetched, now);
-        if (ttlMinutes != null && ttlMinutes > 0) {
-            Duration ttl = Duration.ofMinutes(ttlMinutes);
-            fresh =
-                    Optional.of(
-                            fresh.isPresent() && fresh.get().compareTo(ttl) > 0
-                                    ? fresh.get()
-                                    : ttl);
+        if (suggested.isPresent()
+                && (fresh.isEmpty() || suggested.get().compareTo(fresh.get()) > 0)) {
+            fresh = suggested;
         }
         PollPlanner.Plan plan = planner.afterSuccess(feed, withEstimate, fresh, now);
         return b.nextPollAt(plan.at()).nextPollReason(plan.reason()).build();
+    }
+
+    // TODO(merge with the feed-format work): use ParsedFeed.suggestedInterval(), which adds
+    // sy:updatePeriod/sy:updateFrequency to the ttl read here
+    private static Optional<Duration> suggestedInterval(ParsedFeed parsed) {
+        Integer ttl = parsed.ttlMinutes();
+        return ttl != null && ttl > 0 ? Optional.of(Duration.ofMinutes(ttl)) : Optional.empty();
     }
 
     /** The state of a feed whose poll succeeded but whose articles could not be published. */

@@ -68,13 +68,6 @@ public final class TopicReader {
         }
     }
 
-    /** The number of partitions of {@code topic}. */
-    public static int partitionCount(NewsflowConfig config, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer(config)) {
-            return consumer.partitionsFor(topic, Duration.ofSeconds(60)).size();
-        }
-    }
-
     private static <V> Snapshot<V> read(
             KafkaConsumer<String, byte[]> consumer,
             List<TopicPartition> parts,

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.fetch;
 
+import dev.newsflow.core.log.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -137,11 +138,11 @@ public record FetchResult(
                 + " "
                 + status
                 + " "
-                + finalUrl
+                + Redactor.redact(finalUrl)
                 + " "
                 + body.length
                 + " bytes"
-                + (error == null ? "" : " error=" + error)
+                + (error == null ? "" : " error=" + Redactor.redact(error))
                 + "]";
     }
 }
