@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,6 @@ final class RobotsCache {
 
     static final int MAX_ORIGINS = 10_000;
 
-    private static final int LOCK_STRIPES = 64;
-
     private final SimpleRobotRulesParser parser;
     private final List<String> agents;
     private final long ttlNanos;
@@ -43,7 +42,7 @@ final class RobotsCache {
                     return size() > MAX_ORIGINS;
                 }
             };
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final Map<String, Object> loading = new ConcurrentHashMap<>();
 
     private record Entry(BaseRobotRules rules, long expiresAt, @Nullable String unavailable) {}
 
@@ -59,9 +58,6 @@ final class RobotsCache {
         this.agents = List.of(agentToken(userAgent));
         this.ttlNanos = TimeUnit.MILLISECONDS.toNanos(ttlMs);
         this.metrics = metrics;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
     }
 
     /**
@@ -82,19 +78,25 @@ final class RobotsCache {
         String origin = origin(uri);
         Entry entry = cached(origin);
         if (entry == null) {
-            synchronized (locks[Math.floorMod(origin.hashCode(), LOCK_STRIPES)]) {
-                entry = cached(origin);
-                if (entry == null) {
-                    FetchResult r = fetchRobots.apply(origin + "/robots.txt");
-                    entry = toEntry(r);
+            // one fetch per origin at a time; callers for other origins are not held up
+            Object lock = loading.computeIfAbsent(origin, o -> new Object());
+            try {
+                synchronized (lock) {
+                    entry = cached(origin);
                     if (entry == null) {
-                        metrics.robotsFetch("failed");
-                        return new Verdict(false, null, r);
-                    }
-                    synchronized (cache) {
-                        cache.put(origin, entry);
+                        FetchResult r = fetchRobots.apply(origin + "/robots.txt");
+                        entry = toEntry(r);
+                        if (entry == null) {
+                            metrics.robotsFetch("failed");
+                            return new Verdict(false, null, r);
+                        }
+                        synchronized (cache) {
+                            cache.put(origin, entry);
+                        }
                     }
                 }
+            } finally {
+                loading.remove(origin, lock);
             }
         }
         if (entry.unavailable != null) {
