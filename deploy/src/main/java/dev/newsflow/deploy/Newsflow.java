@@ -2,6 +2,7 @@ package dev.newsflow.deploy;
 
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.deploy.cli.EnrichCommand;
+import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
 import dev.newsflow.deploy.cli.RunCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             LangCommand.class,
             TopicsCommand.class,
+            FeedsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -9,6 +9,7 @@ import dev.newsflow.ingest.feed.FeedPoller;
 import dev.newsflow.ingest.feed.FeedRegistry;
 import dev.newsflow.ingest.feed.FeedScheduler;
 import dev.newsflow.ingest.feed.ItemMapper;
+import dev.newsflow.ingest.fetch.Fetcher;
 import dev.newsflow.ingest.fetch.HttpFetcher;
 import dev.newsflow.ingest.publish.ArticlePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,18 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest service: config → fetcher, parser, poller, publisher, scheduler, coordinator → start;
- * {@link #close()} stops polling, lets running polls finish and flushes the producer.
+ * {@link #close()} leaves the ingest group (the feeds move to the other instances at once), lets
+ * running polls finish and commit, and closes the producer.
  */
 public final class IngestApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestApp.class);
 
-    private final HttpFetcher fetcher;
+    private final Fetcher fetcher;
     private final ArticlePublisher publisher;
     private final FeedScheduler scheduler;
     private final FeedCoordinator coordinator;
 
     private IngestApp(
-            HttpFetcher fetcher,
+            Fetcher fetcher,
             ArticlePublisher publisher,
             FeedScheduler scheduler,
             FeedCoordinator coordinator) {
@@ -45,10 +47,18 @@ public final class IngestApp implements AutoCloseable {
      * and polls the feeds assigned to this instance. The topics must exist.
      */
     public static IngestApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
-        HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch());
-        ArticlePublisher publisher = ArticlePublisher.create(config);
+        try (FeedRegistry feeds = new FeedRegistry(config)) {
+            feeds.sync(config.feeds());
+        }
+        HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch(), registry);
+        ArticlePublisher publisher;
         try {
-            new FeedRegistry(config).sync(config.feeds(), publisher);
+            publisher = ArticlePublisher.create(config);
+        } catch (RuntimeException e) {
+            fetcher.close();
+            throw e;
+        }
+        try {
             IngestMetrics metrics = new IngestMetrics(registry);
             FeedPoller poller =
                     new FeedPoller(
@@ -68,13 +78,17 @@ public final class IngestApp implements AutoCloseable {
             coordinator.start();
             health.register(
                     "ingest",
-                    () ->
-                            coordinator.healthy()
-                                    ? HealthStatus.up(
-                                            scheduler.snapshot().size() + " feeds assigned")
-                                    : HealthStatus.down(
-                                            "not in the ingest group yet (broker unreachable or"
-                                                    + " rebalancing)"));
+                    () -> {
+                        String fatal = publisher.fatalError();
+                        if (fatal != null) {
+                            return HealthStatus.down(fatal);
+                        }
+                        return coordinator.healthy()
+                                ? HealthStatus.up(scheduler.snapshot().size() + " feeds assigned")
+                                : HealthStatus.down(
+                                        "not in the ingest group yet (broker unreachable or"
+                                                + " rebalancing)");
+                    });
             log.info(
                     "Ingest started as instance '{}' with {} configured feeds",
                     config.ingest().instanceId(),
@@ -92,12 +106,16 @@ public final class IngestApp implements AutoCloseable {
         return scheduler;
     }
 
+    /** The fetch layer, shared with page fetching. */
+    public Fetcher fetcher() {
+        return fetcher;
+    }
+
     @Override
     public void close() {
         log.info("Stopping ingest");
         coordinator.close();
         scheduler.close(Duration.ofSeconds(20));
-        publisher.flush();
         publisher.close();
         fetcher.close();
     }

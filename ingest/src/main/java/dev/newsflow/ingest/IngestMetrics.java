@@ -3,25 +3,41 @@ package dev.newsflow.ingest;
 import dev.newsflow.ingest.feed.PollResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
- * The meters of ingest. Names are lowercase and dotted; tag values come from bounded sets (poll
- * outcomes, rejection reasons). Thread-safe.
+ * The meters of feed polling. Names are lowercase and dotted; tag values come from bounded sets
+ * (poll outcomes, rejection reasons). Thread-safe.
+ *
+ * <p>Meters are aggregated over the feeds of this instance, never tagged by feed: a deployment may
+ * poll ten thousand feeds, which times a dozen meters and their outcomes is more series than a
+ * metrics backend should take from one service, and a feed's series would move between instances at
+ * every rebalance. The per-feed view (last outcome and error, HTTP status, items found and new,
+ * bytes, latency, next poll and why) lives in the feed's state on {@code newsflow.feed-state},
+ * shown by {@code newsflow feeds list}.
  *
  * <ul>
- *   <li>{@code newsflow.ingest.polls} (counter, tag {@code outcome}): polls by outcome
+ *   <li>{@code newsflow.ingest.polls} (counter, tag {@code outcome}): polls by outcome ({@code ok},
+ *       {@code not_modified}, {@code http_error}, {@code rate_limited}, {@code parse_error}, {@code
+ *       blocked}, {@code timeout}, {@code robots_denied}, {@code deferred}…)
  *   <li>{@code newsflow.ingest.poll.duration} (timer): fetch and parse time of a poll
+ *   <li>{@code newsflow.ingest.poll.delay} (timer): how late polls start after they are due
  *   <li>{@code newsflow.ingest.fetch.bytes} (summary): body size of polled feeds
  *   <li>{@code newsflow.ingest.items.found} (counter): items in fetched feeds
  *   <li>{@code newsflow.ingest.items.new} (counter): items produced
  *   <li>{@code newsflow.ingest.items.rejected} (counter, tag {@code reason}): items dropped
+ *   <li>{@code newsflow.ingest.freshness.lag} (timer): from an item's publication date to its
+ *       production (not counted on a feed's first poll)
  *   <li>{@code newsflow.ingest.feeds} (gauge): feeds this instance polls
  *   <li>{@code newsflow.ingest.feeds.failing} (gauge): of those, failing now
+ *   <li>{@code newsflow.ingest.feeds.overdue} (gauge): of those, due more than a minute ago
  * </ul>
  */
 public final class IngestMetrics {
@@ -29,6 +45,8 @@ public final class IngestMetrics {
     private final ConcurrentMap<String, Counter> polls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final Timer pollDuration;
+    private final Timer pollDelay;
+    private final Timer freshnessLag;
     private final DistributionSummary bytes;
     private final Counter found;
     private final Counter fresh;
@@ -39,6 +57,14 @@ public final class IngestMetrics {
                 Timer.builder("newsflow.ingest.poll.duration")
                         .description("Fetch and parse time of one feed poll")
                         .publishPercentileHistogram()
+                        .register(registry);
+        pollDelay =
+                Timer.builder("newsflow.ingest.poll.delay")
+                        .description("How late feed polls start after they are due")
+                        .register(registry);
+        freshnessLag =
+                Timer.builder("newsflow.ingest.freshness.lag")
+                        .description("Time from an item's publication date to its production")
                         .register(registry);
         bytes =
                 DistributionSummary.builder("newsflow.ingest.fetch.bytes")
@@ -58,6 +84,9 @@ public final class IngestMetrics {
     /** Records a finished poll. */
     public void recordPoll(PollResult r) {
         poll(r.outcome()).increment();
+        if (r.deferred()) {
+            return;
+        }
         pollDuration.record(r.elapsed());
         if (r.bytes() > 0) {
             bytes.record(r.bytes());
@@ -66,23 +95,37 @@ public final class IngestMetrics {
         r.rejected().forEach(x -> rejected(x.reason()).increment());
     }
 
-    /** Records that a poll's items could not be published. */
+    /** Records that a poll's items and state could not be committed. */
     public void recordPublishFailure() {
-        poll("publish_error").increment();
+        poll(PollResult.PUBLISH_ERROR).increment();
     }
 
-    /** Records items produced. */
-    public void recordPublished(int n) {
+    /** Records {@code n} items produced, with the freshness lags of the dated ones. */
+    public void recordPublished(int n, List<Duration> lags) {
         fresh.increment(n);
+        lags.forEach(freshnessLag::record);
+    }
+
+    /** Records an item dropped for {@code reason} after mapping. */
+    public void recordRejected(String reason) {
+        rejected(reason).increment();
+    }
+
+    /** Records how late a poll started after it was due. */
+    public void recordPollDelay(Duration late) {
+        pollDelay.record(late.isNegative() ? Duration.ZERO : late);
     }
 
     /** Registers the feed gauges. */
-    public void gauges(Supplier<Number> feeds, Supplier<Number> failing) {
-        io.micrometer.core.instrument.Gauge.builder("newsflow.ingest.feeds", feeds)
+    public void gauges(Supplier<Number> feeds, Supplier<Number> failing, Supplier<Number> overdue) {
+        Gauge.builder("newsflow.ingest.feeds", feeds)
                 .description("Feeds polled by this instance")
                 .register(registry);
-        io.micrometer.core.instrument.Gauge.builder("newsflow.ingest.feeds.failing", failing)
+        Gauge.builder("newsflow.ingest.feeds.failing", failing)
                 .description("Feeds whose last poll failed")
+                .register(registry);
+        Gauge.builder("newsflow.ingest.feeds.overdue", overdue)
+                .description("Feeds due more than a minute ago (workers behind)")
                 .register(registry);
     }
 

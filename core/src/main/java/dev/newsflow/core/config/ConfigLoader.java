@@ -202,7 +202,12 @@ public final class ConfigLoader {
                         r.intValue("ingest.fetch.max.redirects", 0, 20),
                         r.string("ingest.fetch.user.agent"),
                         r.bool("ingest.fetch.allow.private.networks"),
-                        proxy.isEmpty() ? null : proxy);
+                        proxy.isEmpty() ? null : proxy,
+                        r.longValue("ingest.fetch.host.delay.ms", 0, 3_600_000),
+                        r.longValue("ingest.fetch.host.max.delay.ms", 0, 86_400_000),
+                        r.bool("ingest.fetch.robots.enabled"),
+                        r.longValue("ingest.fetch.robots.cache.ms", 1_000, 30L * 24 * 3600 * 1000),
+                        resolveMap(r, "ingest.fetch.resolve"));
         String instanceId = r.string("ingest.instance.id");
         if (instanceId.isEmpty()) {
             instanceId = hostName();
@@ -214,7 +219,8 @@ public final class ConfigLoader {
                         r.intValue("ingest.threads", 1, 512),
                         defaultPollMs,
                         r.intValue("ingest.seen.max.items", 10, 1_000_000),
-                        fetch);
+                        fetch,
+                        pollConfig(r));
 
         String stateDir = r.string("enrich.state.dir");
         List<String> languages = r.list("enrich.lang.languages");
@@ -277,6 +283,42 @@ public final class ConfigLoader {
         }
         return new NewsflowConfig(
                 dataDir, kafka, topics, broker, http, log, ingest, enrich, sink, dedupe(feeds, r));
+    }
+
+    private static PollConfig pollConfig(ConfigReader r) {
+        long day = 24L * 3600 * 1000;
+        PollConfig poll =
+                new PollConfig(
+                        r.bool("ingest.poll.adaptive"),
+                        r.longValue("ingest.poll.min.interval.ms", 1_000, 7 * day),
+                        r.longValue("ingest.poll.max.interval.ms", 1_000, 7 * day),
+                        r.doubleValue("ingest.poll.jitter.ratio", 0.0, 0.5),
+                        r.longValue("ingest.poll.backoff.max.ms", 1_000, 7 * day));
+        if (poll.minIntervalMs() > poll.maxIntervalMs()) {
+            r.bad(
+                    "ingest.poll.min.interval.ms",
+                    "must not exceed ingest.poll.max.interval.ms (" + poll.maxIntervalMs() + ")");
+        }
+        return poll;
+    }
+
+    /** Parses {@code host=address,...}; addresses must be IP literals (no DNS at config time). */
+    private static Map<String, String> resolveMap(ConfigReader r, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : r.list(key)) {
+            int eq = entry.indexOf('=');
+            String host = eq < 0 ? "" : entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String address = eq < 0 ? "" : entry.substring(eq + 1).trim();
+            boolean literal =
+                    address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                            || (address.contains(":") && address.matches("[0-9a-fA-F:.]+"));
+            if (host.isEmpty() || !literal) {
+                r.bad(key, "'" + entry + "' is not host=ip-address");
+            } else {
+                out.put(host, address);
+            }
+        }
+        return out;
     }
 
     private void readFeedsFile(

@@ -62,6 +62,12 @@ public record FeedDefinition(
                 ORIGIN_CONFIG);
     }
 
+    /** Returns this definition with another {@code origin}. */
+    public FeedDefinition withOrigin(String newOrigin) {
+        return new FeedDefinition(
+                schemaVersion, id, url, name, type, language, pollIntervalMs, fullText, newOrigin);
+    }
+
     /** A short label for logs and tables: the name, else the URL. */
     public String label() {
         return name != null && !name.isBlank() ? name : url;

@@ -7,6 +7,7 @@ import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.Topics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,15 +22,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shares the feeds among ingest instances. Every instance joins the consumer group {@code
- * newsflow-ingest} on {@code newsflow.feeds}; the partitions it is assigned are its feeds. On
- * assignment it loads those feeds' state from the same partitions of {@code newsflow.feed-state}
- * and hands them to the {@link FeedScheduler}; on revocation it stops them first. Definitions
- * arriving later (CLI adds, removals) are applied as they come. Runs on its own thread.
+ * newsflow-ingest} on {@code newsflow.feeds}; the partitions it is assigned are its feeds (placed
+ * by host, see {@link FeedPartitioner}). On assignment it loads those feeds' state from the same
+ * partitions of {@code newsflow.feed-state} (committed state only: what a dead instance left in an
+ * open transaction is not read, and neither are the articles of it) and hands them to the {@link
+ * FeedScheduler}; on revocation it stops them first, so the next owner starts from committed state.
+ * Definitions arriving later (CLI adds, removals) are applied as they come; a removal also deletes
+ * the feed's state. Runs on its own thread.
+ *
+ * <p>An instance that stops heartbeating (killed, partitioned) loses its partitions after {@code
+ * session.timeout.ms} (15 s unless {@code ingest.kafka.session.timeout.ms} says otherwise); until
+ * then its feeds are not polled.
  */
 public final class FeedCoordinator implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedCoordinator.class);
@@ -39,7 +48,6 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final FeedScheduler scheduler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Integer> feedPartition = new ConcurrentHashMap<>();
-    private final Map<String, FeedState> loadedState = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
     private final Thread thread;
@@ -57,15 +65,16 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                         false,
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
                         15_000,
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                         600_000);
+        Map<String, Object> props = config.kafka().clientProps("ingest", defaults);
+        props.remove("transactional.id");
         this.consumer =
-                new KafkaConsumer<>(
-                        config.kafka().clientProps("ingest", defaults),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer());
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this, "newsflow-ingest-feeds");
         this.thread.setDaemon(true);
     }
@@ -106,36 +115,38 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         if (id == null) {
             return;
         }
+        int partition = r.partition();
         if (r.value() == null) {
-            feedPartition.remove(id);
-            scheduler.remove(List.of(id));
+            Integer current = feedPartition.get(id);
+            if (current != null && current == partition) {
+                // the feed is gone: stop it and forget its state
+                feedPartition.remove(id);
+                scheduler.delete(id, partition);
+            }
             return;
         }
-        FeedDefinition feed;
+        FeedDefinition feed = decode(id, r.value(), r.partition(), r.offset());
+        if (feed != null) {
+            FeedState state = scheduler.findState(id).orElseGet(() -> FeedState.initial(feed));
+            feedPartition.put(id, partition);
+            scheduler.upsert(feed, state, partition);
+        }
+    }
+
+    private static @Nullable FeedDefinition decode(
+            String id, byte[] value, int partition, long offset) {
         try {
-            feed = Json.fromBytes(r.value(), FeedDefinition.class);
+            return Json.fromBytes(value, FeedDefinition.class);
         } catch (RuntimeException e) {
             log.warn(
                     "Ignoring unreadable feed definition {} at {}-{}@{}: {}",
                     id,
-                    r.topic(),
-                    r.partition(),
-                    r.offset(),
+                    Topics.FEEDS,
+                    partition,
+                    offset,
                     e.getMessage());
-            return;
+            return null;
         }
-        feedPartition.put(id, r.partition());
-        FeedState state =
-                scheduler
-                        .findState(id)
-                        .orElseGet(
-                                () -> {
-                                    FeedState s = loadedState.remove(id);
-                                    return s != null && s.url() != null
-                                            ? s
-                                            : FeedState.initial(feed);
-                                });
-        scheduler.upsert(feed, state);
     }
 
     private final class Listener implements ConsumerRebalanceListener {
@@ -149,6 +160,10 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             stop(partitions);
         }
 
+        /**
+         * Takes the feeds of {@code partitions} over: their latest definitions and their committed
+         * state, read directly; the group consumer then continues after what was read.
+         */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned = true;
@@ -157,18 +172,43 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             }
             Set<Integer> numbers =
                     partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
-            Map<String, FeedState> states =
+            TopicReader.Snapshot<byte[]> defs =
+                    TopicReader.readPartitions(config, Topics.FEEDS, numbers, b -> b);
+            TopicReader.Snapshot<FeedState> states =
                     TopicReader.readPartitions(
                             config,
                             Topics.FEED_STATE,
                             numbers,
                             b -> Json.fromBytes(b, FeedState.class));
-            loadedState.putAll(states);
-            consumer.seekToBeginning(partitions);
+            Map<String, FeedState> stateOf = new HashMap<>();
+            states.values().forEach(l -> stateOf.put(l.partition() + "/" + l.key(), l.value()));
+            int restored = 0;
+            for (TopicReader.Located<byte[]> l : defs.values()) {
+                FeedDefinition feed = decode(l.key(), l.value(), l.partition(), -1);
+                FeedState state = stateOf.remove(l.partition() + "/" + l.key());
+                if (feed == null) {
+                    continue; // its state is kept for when the definition is readable again
+                }
+                restored += state == null ? 0 : 1;
+                feedPartition.put(feed.id(), l.partition());
+                scheduler.upsert(
+                        feed, state != null ? state : FeedState.initial(feed), l.partition());
+            }
+            // states without a definition in their partition: the feed was removed or moved
+            // while nobody owned it
+            for (TopicReader.Located<FeedState> orphan : states.values()) {
+                if (stateOf.containsKey(orphan.partition() + "/" + orphan.key())) {
+                    scheduler.deleteState(orphan.key(), orphan.partition());
+                }
+            }
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, defs.endOffsets().getOrDefault(tp.partition(), 0L));
+            }
             log.info(
-                    "Assigned feed partitions {} ({} feed states restored)",
+                    "Assigned feed partitions {}: {} feeds, {} with restored state",
                     numbers,
-                    states.size());
+                    defs.values().size(),
+                    restored);
         }
 
         private void stop(Collection<TopicPartition> partitions) {

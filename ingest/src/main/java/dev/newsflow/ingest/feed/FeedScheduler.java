@@ -1,6 +1,5 @@
 package dev.newsflow.ingest.feed;
 
-import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.log.Redactor;
@@ -9,7 +8,9 @@ import dev.newsflow.ingest.publish.ArticlePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,12 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the feeds this instance owns: each feed is polled when due (its state's {@code nextPollAt}),
- * its new articles published, then its state; then it is scheduled again. A feed is polled by one
- * worker at a time. Thread-safe.
+ * then its new articles and its next state are committed together ({@link ArticlePublisher}), then
+ * it is scheduled again. A feed is polled by one worker at a time; a poll put off because its host
+ * is busy is rescheduled without writing state. Thread-safe.
  */
 public final class FeedScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
+
+    /** A feed whose poll is this late counts as overdue (the workers do not keep up). */
+    static final Duration OVERDUE = Duration.ofMinutes(1);
 
     private final FeedPoller poller;
     private final ArticlePublisher publisher;
@@ -41,13 +46,16 @@ public final class FeedScheduler implements AutoCloseable {
     /** One scheduled feed; its fields change under its own monitor. */
     private static final class Entry {
         FeedDefinition feed;
-        FeedState state;
+        volatile FeedState state;
+        int partition;
         @Nullable ScheduledFuture<?> next;
+        @Nullable Instant dueAt;
         boolean removed;
 
-        Entry(FeedDefinition feed, FeedState state) {
+        Entry(FeedDefinition feed, FeedState state, int partition) {
             this.feed = feed;
             this.state = state;
+            this.partition = partition;
         }
     }
 
@@ -72,17 +80,20 @@ public final class FeedScheduler implements AutoCloseable {
         workers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         workers.setRemoveOnCancelPolicy(true);
         metrics.gauges(
-                feeds::size, () -> feeds.values().stream().filter(e -> e.state.failing()).count());
+                feeds::size,
+                () -> feeds.values().stream().filter(e -> e.state.failing()).count(),
+                this::overdue);
     }
 
     /**
-     * Adds or updates {@code feed}, resuming from {@code state}: it is polled at {@code
-     * state.nextPollAt()} (now if never polled or if the definition changed its URL).
+     * Adds or updates {@code feed}, whose definition lives in partition {@code partition} of {@code
+     * newsflow.feeds}, resuming from {@code state}: it is polled at {@code state.nextPollAt()} (now
+     * if never polled or if the definition changed its URL).
      */
-    public void upsert(FeedDefinition feed, FeedState state) {
+    public void upsert(FeedDefinition feed, FeedState state, int partition) {
         Entry entry = feeds.get(feed.id());
         if (entry == null) {
-            Entry fresh = new Entry(feed, state);
+            Entry fresh = new Entry(feed, state, partition);
             feeds.put(feed.id(), fresh);
             log.info("Polling feed {} ({})", feed.label(), Redactor.redact(feed.url()));
             schedule(fresh, state.nextPollAt());
@@ -91,6 +102,7 @@ public final class FeedScheduler implements AutoCloseable {
         synchronized (entry) {
             boolean urlChanged = !entry.feed.url().equals(feed.url());
             entry.feed = feed;
+            entry.partition = partition;
             if (urlChanged) {
                 entry.state = FeedState.initial(feed);
                 schedule(entry, null);
@@ -100,7 +112,7 @@ public final class FeedScheduler implements AutoCloseable {
 
     /**
      * Stops polling the feeds {@code ids}. Returns once none of them is being polled: a running
-     * poll holds its entry's monitor until its state is published, so a new owner of the feed never
+     * poll holds its entry's monitor until its state is committed, so a new owner of the feed never
      * races this one.
      */
     public void remove(Collection<String> ids) {
@@ -116,13 +128,31 @@ public final class FeedScheduler implements AutoCloseable {
                 log.info("Stopped polling feed {}", e.feed.label());
             }
         }
-        // the next owner of these feeds reads their state from the topic: make sure it is there
-        publisher.flush();
+    }
+
+    /**
+     * Forgets feed {@code id} for good (its definition was removed): stops polling it and deletes
+     * its state from partition {@code partition} of {@code newsflow.feed-state}.
+     */
+    public void delete(String id, int partition) {
+        remove(List.of(id));
+        String failure = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
+        if (failure != null) {
+            log.warn("Cannot delete the state of removed feed {}: {}", id, failure);
+        }
+    }
+
+    /** Deletes the state of feed {@code id} from partition {@code partition} only. */
+    public void deleteState(String id, int partition) {
+        String failure = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
+        if (failure != null) {
+            log.warn("Cannot delete the old state of feed {}: {}", id, failure);
+        }
     }
 
     /** The feeds this scheduler runs, with their current state. */
     public Map<FeedDefinition, FeedState> snapshot() {
-        Map<FeedDefinition, FeedState> out = new java.util.LinkedHashMap<>();
+        Map<FeedDefinition, FeedState> out = new LinkedHashMap<>();
         feeds.values().forEach(e -> out.put(e.feed, e.state));
         return out;
     }
@@ -133,9 +163,16 @@ public final class FeedScheduler implements AutoCloseable {
         return e == null ? Optional.empty() : Optional.of(e.state);
     }
 
+    private long overdue() {
+        Instant limit = clock.instant().minus(OVERDUE);
+        return feeds.values().stream()
+                .filter(e -> e.state.nextPollAt() != null && e.state.nextPollAt().isBefore(limit))
+                .count();
+    }
+
     private void schedule(Entry entry, @Nullable Instant at) {
-        long delayMs =
-                at == null ? 0 : Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        Instant now = clock.instant();
+        long delayMs = at == null ? 0 : Math.max(0, Duration.between(now, at).toMillis());
         synchronized (entry) {
             if (entry.removed) {
                 return;
@@ -143,6 +180,7 @@ public final class FeedScheduler implements AutoCloseable {
             if (entry.next != null) {
                 entry.next.cancel(false);
             }
+            entry.dueAt = at == null || at.isBefore(now) ? now : at;
             entry.next = workers.schedule(() -> run(entry), delayMs, TimeUnit.MILLISECONDS);
         }
     }
@@ -153,71 +191,105 @@ public final class FeedScheduler implements AutoCloseable {
             if (entry.removed) {
                 return;
             }
-            FeedDefinition feed = entry.feed;
-            PollResult result;
-            try {
-                result = poller.poll(feed, entry.state);
-            } catch (RuntimeException e) {
-                // a bug, not bad input: keep the feed alive and say so
-                log.error("Polling feed {} failed unexpectedly", feed.label(), e);
-                result =
-                        new PollResult(
-                                feed,
-                                "internal_error",
-                                e.toString(),
-                                List.of(),
-                                0,
-                                List.of(),
-                                0,
-                                Duration.ZERO,
-                                poller.publishFailed(feed, entry.state, "internal error: " + e));
+            if (entry.dueAt != null) {
+                metrics.recordPollDelay(Duration.between(entry.dueAt, clock.instant()));
             }
-            metrics.recordPoll(result);
-            next = result.next();
-            if (!result.succeeded()) {
-                log.warn(
-                        "Feed {} ({}): {} - {}; retrying at {}",
-                        feed.label(),
-                        Redactor.redact(feed.url()),
-                        result.outcome(),
-                        Redactor.redact(result.error()),
-                        next.nextPollAt());
-            } else if (!result.newItems().isEmpty()) {
-                List<RawArticle> articles =
-                        result.newItems().stream().map(ItemMapper.Accepted::article).toList();
-                String failure = publisher.publish(articles, PUBLISH_TIMEOUT);
-                if (failure != null) {
-                    metrics.recordPublishFailure();
-                    next = poller.publishFailed(feed, entry.state, failure);
-                    log.warn(
-                            "Feed {}: {} new items not published: {}; retrying at {}",
-                            feed.label(),
-                            articles.size(),
-                            failure,
-                            next.nextPollAt());
-                } else {
-                    metrics.recordPublished(articles.size());
-                    log.info(
-                            "Feed {}: {} new of {} items",
-                            feed.label(),
-                            articles.size(),
-                            result.itemsFound());
-                }
-            } else {
-                log.debug(
-                        "Feed {}: {} ({} items, none new)",
-                        feed.label(),
-                        result.outcome(),
-                        result.itemsFound());
-            }
+            next = pollAndCommit(entry);
             entry.state = next;
-            try {
-                publisher.publishState(next);
-            } catch (RuntimeException e) {
-                log.warn("Cannot record state of feed {}: {}", feed.label(), e.toString());
-            }
         }
         schedule(entry, next.nextPollAt());
+    }
+
+    /** Polls {@code entry}'s feed and commits its articles and state; returns its next state. */
+    private FeedState pollAndCommit(Entry entry) {
+        FeedDefinition feed = entry.feed;
+        PollResult result;
+        try {
+            result = poller.poll(feed, entry.state);
+        } catch (RuntimeException e) {
+            // a bug, not bad input: keep the feed alive and say so
+            log.error("Polling feed {} failed unexpectedly", feed.label(), e);
+            result =
+                    new PollResult(
+                            feed,
+                            PollResult.INTERNAL_ERROR,
+                            e.toString(),
+                            List.of(),
+                            0,
+                            List.of(),
+                            0,
+                            Duration.ZERO,
+                            poller.failed(
+                                    feed,
+                                    entry.state,
+                                    PollResult.INTERNAL_ERROR,
+                                    "internal error: " + e),
+                            List.of());
+        }
+        metrics.recordPoll(result);
+        if (result.deferred()) {
+            log.debug(
+                    "Feed {}: host busy, polling at {}", feed.label(), result.next().nextPollAt());
+            return result.next();
+        }
+        List<ArticlePublisher.Serialized> articles = new ArrayList<>(result.newItems().size());
+        for (ItemMapper.Accepted a : result.newItems()) {
+            Optional<ArticlePublisher.Serialized> s = ArticlePublisher.serialize(a.article());
+            if (s.isPresent()) {
+                articles.add(s.get());
+            } else {
+                metrics.recordRejected("too_large");
+                log.warn(
+                        "Feed {}: item {} is larger than {} bytes as JSON; not produced",
+                        feed.label(),
+                        Redactor.redact(a.article().url()),
+                        ArticlePublisher.MAX_RECORD_BYTES);
+            }
+        }
+        FeedState next = result.next();
+        String failure = publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);
+        if (failure != null) {
+            metrics.recordPublishFailure();
+            next = poller.publishFailed(feed, entry.state, failure);
+            log.warn(
+                    "Feed {}: {} new items and state not committed: {}; retrying at {}",
+                    feed.label(),
+                    articles.size(),
+                    failure,
+                    next.nextPollAt());
+            String again = publisher.commit(List.of(), next, entry.partition, PUBLISH_TIMEOUT);
+            if (again != null) {
+                log.warn("Cannot record the state of feed {}: {}", feed.label(), again);
+            }
+            return next;
+        }
+        metrics.recordPublished(articles.size(), result.freshnessLags());
+        if (!result.succeeded()) {
+            log.warn(
+                    "Feed {} ({}): {} - {}; retrying at {} ({})",
+                    feed.label(),
+                    Redactor.redact(next.url()),
+                    result.outcome(),
+                    Redactor.redact(result.error()),
+                    next.nextPollAt(),
+                    next.nextPollReason());
+        } else if (!articles.isEmpty()) {
+            log.info(
+                    "Feed {}: {} new of {} items; next poll at {} ({})",
+                    feed.label(),
+                    articles.size(),
+                    result.itemsFound(),
+                    next.nextPollAt(),
+                    next.nextPollReason());
+        } else {
+            log.debug(
+                    "Feed {}: {} ({} items, none new); next poll at {}",
+                    feed.label(),
+                    result.outcome(),
+                    result.itemsFound(),
+                    next.nextPollAt());
+        }
+        return next;
     }
 
     /** Stops scheduling; lets running polls finish for up to {@code wait}, then interrupts them. */

@@ -2,6 +2,7 @@ package dev.newsflow.ingest.feed;
 
 import dev.newsflow.core.config.NewsflowConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,28 +20,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a compacted topic (or some of its partitions) from the beginning to the current end into a
- * map of latest value per key, tombstones removing keys. Used to load feed definitions and feed
- * state; no consumer group is involved.
+ * Reads a compacted topic (or some of its partitions) from the beginning to its current end into
+ * the latest value per key, tombstones removing keys. Reads {@code read_committed}, so the end is
+ * the last stable offset: what an ingest instance left in an open transaction when it died is not
+ * read. Used to load feed definitions and feed state; no consumer group is involved.
  */
 public final class TopicReader {
     private static final Logger log = LoggerFactory.getLogger(TopicReader.class);
 
     private TopicReader() {}
 
-    /** Reads all partitions of {@code topic}. */
+    /** The latest value of a key in one partition. */
+    public record Located<V>(String key, V value, int partition) {}
+
+    /** What was read, and the offset each partition was read up to (exclusive). */
+    public record Snapshot<V>(List<Located<V>> values, Map<Integer, Long> endOffsets) {}
+
+    /** Reads all partitions of {@code topic}; a key found in several keeps one of its values. */
     public static <V> Map<String, V> readAll(
+            NewsflowConfig config, String topic, Function<byte[], V> decode) {
+        Map<String, V> out = new LinkedHashMap<>();
+        readLocated(config, topic, decode).forEach(l -> out.put(l.key(), l.value()));
+        return out;
+    }
+
+    /** Reads all partitions of {@code topic}, the latest value of every key in every partition. */
+    public static <V> List<Located<V>> readLocated(
             NewsflowConfig config, String topic, Function<byte[], V> decode) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(config)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
             List<TopicPartition> parts =
                     infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            return read(consumer, parts, decode);
+            return read(consumer, parts, decode).values();
         }
     }
 
     /** Reads partitions {@code partitions} of {@code topic}. */
-    public static <V> Map<String, V> readPartitions(
+    public static <V> Snapshot<V> readPartitions(
             NewsflowConfig config,
             String topic,
             Collection<Integer> partitions,
@@ -52,18 +68,20 @@ public final class TopicReader {
         }
     }
 
-    private static <V> Map<String, V> read(
+    private static <V> Snapshot<V> read(
             KafkaConsumer<String, byte[]> consumer,
             List<TopicPartition> parts,
             Function<byte[], V> decode) {
-        Map<String, V> out = new LinkedHashMap<>();
+        Map<TopicPartition, Map<String, V>> latest = new LinkedHashMap<>();
         if (parts.isEmpty()) {
-            return out;
+            return new Snapshot<>(List.of(), Map.of());
         }
         consumer.assign(parts);
         consumer.seekToBeginning(parts);
         Map<TopicPartition, Long> end =
                 new HashMap<>(consumer.endOffsets(parts, Duration.ofSeconds(60)));
+        Map<Integer, Long> endOffsets = new HashMap<>();
+        end.forEach((tp, offset) -> endOffsets.put(tp.partition(), offset));
         end.entrySet()
                 .removeIf(
                         e -> consumer.position(e.getKey(), Duration.ofSeconds(60)) >= e.getValue());
@@ -72,11 +90,15 @@ public final class TopicReader {
                 if (r.key() == null) {
                     continue;
                 }
+                Map<String, V> values =
+                        latest.computeIfAbsent(
+                                new TopicPartition(r.topic(), r.partition()),
+                                tp -> new LinkedHashMap<>());
                 if (r.value() == null) {
-                    out.remove(r.key());
+                    values.remove(r.key());
                 } else {
                     try {
-                        out.put(r.key(), decode.apply(r.value()));
+                        values.put(r.key(), decode.apply(r.value()));
                     } catch (RuntimeException e) {
                         log.warn(
                                 "Skipping unreadable record {} at {}-{}@{}: {}",
@@ -94,7 +116,11 @@ public final class TopicReader {
                                     consumer.position(e.getKey(), Duration.ofSeconds(60))
                                             >= e.getValue());
         }
-        return out;
+        List<Located<V>> out = new ArrayList<>();
+        latest.forEach(
+                (tp, values) ->
+                        values.forEach((k, v) -> out.add(new Located<>(k, v, tp.partition()))));
+        return new Snapshot<>(out, endOffsets);
     }
 
     private static KafkaConsumer<String, byte[]> consumer(NewsflowConfig config) {

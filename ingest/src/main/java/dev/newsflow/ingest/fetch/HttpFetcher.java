@@ -2,12 +2,13 @@ package dev.newsflow.ingest.fetch;
 
 import dev.newsflow.core.config.FetchConfig;
 import dev.newsflow.core.log.Redactor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -15,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -26,72 +26,135 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP fetch layer of ingest, for feeds and pages alike.
+ * The one HTTP fetch layer of ingest, for feeds and pages alike (Apache HttpClient 5, classic).
  *
  * <p>Every fetch has a whole-request deadline ({@code ingest.fetch.timeout.ms}, default 30 s)
- * covering connect, redirects and the body, enforced by aborting the request, so a server that
- * drips a byte a second cannot hold a worker. Redirects are followed by hand (at most {@code
- * ingest.fetch.max.redirects}, default 5), each hop checked again. Bodies are decompressed (gzip,
- * deflate) and capped after decompression ({@code ingest.fetch.max.bytes}, default 10 MiB). Unless
- * {@code ingest.fetch.allow.private.networks} is set, host names resolve through an {@link
- * AddressGuard} that drops non-public addresses, so the address actually connected to is always a
- * checked one (no second lookup an attacker's DNS could answer differently). {@code file:} URLs are
- * read from disk with the same cap. Thread-safe; close it to release connections.
+ * covering the politeness wait, robots.txt, connect, redirects and the body, enforced by aborting
+ * the request, so a server that drips a byte a second cannot hold a worker. Redirects are followed
+ * by hand (at most {@code ingest.fetch.max.redirects}, default 5), and every hop is checked again:
+ * scheme, address, robots.txt, politeness. Bodies are decompressed (gzip, deflate) and capped after
+ * decompression ({@code ingest.fetch.max.bytes}, default 10 MiB); a body over the cap is abandoned,
+ * not drained.
+ *
+ * <p>Safety: unless {@code ingest.fetch.allow.private.networks} is set, non-public addresses are
+ * refused three times over: before the request (a clear {@code BLOCKED} outcome), in the resolver
+ * the client connects through (only checked addresses are returned, no second lookup), and in the
+ * socket itself right before {@code connect} (the address actually connected). Through a proxy,
+ * every address of the target must be public (the proxy resolves it again; give it its own egress
+ * rules).
+ *
+ * <p>Politeness: one request at a time per host with {@code ingest.fetch.host.delay.ms} between
+ * them, or the host's robots.txt {@code Crawl-delay}, and a host that answers 429/503 with {@code
+ * Retry-After} is held off (both capped by {@code ingest.fetch.host.max.delay.ms}). A fetch that
+ * would wait past its deadline returns {@link FetchOutcome#DEFERRED} with the time to come back.
+ * robots.txt is obeyed ({@code ingest.fetch.robots.enabled}) and cached per origin. {@code file:}
+ * URLs are read from disk with the same cap and none of the above. Thread-safe; close it to release
+ * connections.
  */
-public final class HttpFetcher implements AutoCloseable {
+public final class HttpFetcher implements Fetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final FetchConfig config;
-    private final CloseableHttpClient client;
-    private final PoolingHttpClientConnectionManager connections;
-    private final ScheduledExecutorService deadlines;
+    /** RFC 9309 asks crawlers to read at least 500 KiB of robots.txt; the rest is ignored. */
+    private static final int ROBOTS_MAX_BYTES = 512 * 1024;
 
-    /** Creates a fetcher for {@code config}. */
+    /** Unread bodies up to this size are drained so the connection can be reused. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
+
+    private final FetchConfig config;
+    private final HostResolver resolver;
+    private final CloseableHttpClient client;
+    private final ScheduledExecutorService deadlines;
+    private final HostGate gate = new HostGate();
+    private final @Nullable RobotsCache robots;
+    private final FetchMetrics metrics;
+
+    /** Creates a fetcher for {@code config}, its meters in a private registry. */
     public HttpFetcher(FetchConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    /** Creates a fetcher for {@code config} with its meters in {@code registry}. */
+    public HttpFetcher(FetchConfig config, MeterRegistry registry) {
+        this(config, registry, HostResolver.SYSTEM, Set.of());
+    }
+
+    /**
+     * Test hook: {@code lookup} replaces DNS, and the addresses of the {@code trustedHosts} names
+     * pass the address guard (a test server on 127.0.0.1 under a name that counts as public, while
+     * 127.0.0.1 itself stays blocked). Never used in production code.
+     */
+    HttpFetcher(
+            FetchConfig config,
+            MeterRegistry registry,
+            HostResolver.Lookup lookup,
+            Set<String> trustedHosts) {
         this.config = Objects.requireNonNull(config, "config can't be null");
+        this.metrics = new FetchMetrics(Objects.requireNonNull(registry, "registry can't be null"));
         AddressGuard guard = new AddressGuard(config.allowPrivateNetworks());
-        String proxyHost = null;
+        Set<String> trusted = new HashSet<>();
+        trustedHosts.forEach(h -> trusted.add(h.toLowerCase(Locale.ROOT)));
         HttpHost proxy = null;
         if (config.proxy() != null) {
-            String[] hp = config.proxy().split(":");
-            proxyHost = hp[0];
-            proxy = new HttpHost(hp[0], Integer.parseInt(hp[1]));
+            int colon = config.proxy().lastIndexOf(':');
+            String proxyHost = config.proxy().substring(0, colon);
+            proxy = new HttpHost(proxyHost, Integer.parseInt(config.proxy().substring(colon + 1)));
+            // the operator's own proxy may live on a private network
+            trusted.add(proxyHost.toLowerCase(Locale.ROOT));
         }
+        this.resolver = new HostResolver(guard, config.resolve(), lookup, trusted);
         Timeout connect = Timeout.ofMilliseconds(config.connectTimeoutMs());
         Timeout socket = Timeout.ofMilliseconds(Math.min(config.timeoutMs(), 60_000));
-        connections =
-                PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(guard, proxyHost))
-                        .setMaxConnTotal(256)
-                        .setMaxConnPerRoute(4)
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build())
-                        .setDefaultConnectionConfig(
-                                ConnectionConfig.custom()
-                                        .setConnectTimeout(connect)
-                                        .setSocketTimeout(socket)
-                                        .build())
-                        .build();
+        PoolingHttpClientConnectionManager connections =
+                new PoolingHttpClientConnectionManager(
+                        new DefaultHttpClientConnectionOperator(
+                                new GuardedSocketFactory(guard, resolver),
+                                null,
+                                resolver,
+                                RegistryBuilder.<TlsSocketStrategy>create()
+                                        .register("https", DefaultClientTlsStrategy.createDefault())
+                                        .build()),
+                        PoolConcurrencyPolicy.STRICT,
+                        PoolReusePolicy.LIFO,
+                        TimeValue.NEG_ONE_MILLISECOND,
+                        null);
+        connections.setMaxTotal(256);
+        // one request at a time per host (HostGate); a second connection serves robots.txt
+        // redirects and hosts reached under several names
+        connections.setDefaultMaxPerRoute(2);
+        connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build());
+        connections.setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(socket)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build());
         var builder =
                 HttpClients.custom()
                         .setConnectionManager(connections)
@@ -99,6 +162,8 @@ public final class HttpFetcher implements AutoCloseable {
                         .disableAutomaticRetries()
                         .disableCookieManagement()
                         .disableAuthCaching()
+                        .evictExpiredConnections()
+                        .evictIdleConnections(TimeValue.ofMinutes(1))
                         .setUserAgent(config.userAgent())
                         .setDefaultRequestConfig(
                                 RequestConfig.custom()
@@ -109,6 +174,10 @@ public final class HttpFetcher implements AutoCloseable {
             builder.setProxy(proxy);
         }
         client = builder.build();
+        robots =
+                config.robotsEnabled()
+                        ? new RobotsCache(config.userAgent(), config.robotsCacheMs(), metrics)
+                        : null;
         deadlines =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -123,17 +192,29 @@ public final class HttpFetcher implements AutoCloseable {
         return config;
     }
 
-    /**
-     * Fetches {@code request}. Never throws for a per-URL problem: every failure is a {@link
-     * FetchResult} with an outcome and a reason.
-     */
+    @Override
     public FetchResult fetch(FetchRequest request) {
+        Objects.requireNonNull(request, "request can't be null");
         long start = System.nanoTime();
-        String url = request.url();
-        if (url.regionMatches(true, 0, "file:", 0, 5)) {
-            return fetchFile(url, start);
+        FetchResult result;
+        if (request.url().regionMatches(true, 0, "file:", 0, 5)) {
+            result = fetchFile(request.url(), start);
+        } else {
+            long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.timeoutMs());
+            result = fetchHttp(request, start, deadline, true, config.maxBytes(), false);
         }
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.timeoutMs());
+        metrics.request(result.outcome());
+        return result;
+    }
+
+    private FetchResult fetchHttp(
+            FetchRequest request,
+            long start,
+            long deadline,
+            boolean obeyRobots,
+            long maxBytes,
+            boolean truncate) {
+        String url = request.url();
         Set<String> visited = new HashSet<>();
         String current = url;
         boolean allPermanent = true;
@@ -154,9 +235,80 @@ public final class HttpFetcher implements AutoCloseable {
                         since(start),
                         "redirect loop at " + Redactor.redact(current));
             }
-            Hop result = executeOnce(request, url, uri, deadline, start, permanentTarget);
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            try {
+                resolver.checkTarget(host, config.proxy() != null);
+            } catch (UnknownHostException e) {
+                boolean blocked = e instanceof BlockedAddressException;
+                return FetchResult.failed(
+                        blocked ? FetchOutcome.BLOCKED : FetchOutcome.NETWORK_ERROR,
+                        url,
+                        current,
+                        since(start),
+                        blocked ? e.getMessage() : "unknown host " + host);
+            }
+            if (obeyRobots && robots != null) {
+                RobotsCache.Verdict verdict =
+                        robots.check(
+                                uri,
+                                robotsUrl ->
+                                        fetchHttp(
+                                                new FetchRequest(
+                                                        robotsUrl, null, null, "text/plain, */*"),
+                                                start,
+                                                deadline,
+                                                false,
+                                                Math.min(maxBytes, ROBOTS_MAX_BYTES),
+                                                true));
+                if (verdict.failure() != null) {
+                    FetchResult f = verdict.failure();
+                    return f.reportedFor(url, current, since(start), "robots.txt: " + f.error());
+                }
+                if (!verdict.allowed()) {
+                    return FetchResult.failed(
+                            FetchOutcome.ROBOTS_DENIED,
+                            url,
+                            current,
+                            since(start),
+                            Objects.requireNonNull(verdict.reason()));
+                }
+            }
+            long waitStart = System.nanoTime();
+            HostGate.Admission admission = gate.acquire(host, deadline);
+            metrics.hostWait(System.nanoTime() - waitStart);
+            if (!admission.granted()) {
+                return FetchResult.deferred(
+                        url,
+                        current,
+                        since(start),
+                        instantOf(admission.retryAtNanos()),
+                        "host " + host + " is busy or held off (politeness)");
+            }
+            Hop result;
+            try {
+                result =
+                        executeOnce(
+                                request,
+                                url,
+                                uri,
+                                deadline,
+                                start,
+                                permanentTarget,
+                                maxBytes,
+                                truncate);
+            } finally {
+                gate.release(host, TimeUnit.MILLISECONDS.toNanos(delayMs(uri)));
+            }
             if (result.result != null) {
-                return result.result;
+                FetchResult r = result.result;
+                if (r.outcome() == FetchOutcome.RATE_LIMITED && r.notBefore() != null) {
+                    long holdMs =
+                            Math.min(
+                                    Duration.between(Instant.now(), r.notBefore()).toMillis(),
+                                    config.hostMaxDelayMs());
+                    gate.holdOff(host, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMs));
+                }
+                return r;
             }
             // a redirect
             if (hop >= config.maxRedirects()) {
@@ -164,6 +316,7 @@ public final class HttpFetcher implements AutoCloseable {
                         FetchOutcome.REDIRECT_ERROR,
                         url,
                         current,
+                        result.status,
                         since(start),
                         "more than " + config.maxRedirects() + " redirects");
             }
@@ -174,6 +327,7 @@ public final class HttpFetcher implements AutoCloseable {
                         FetchOutcome.REDIRECT_ERROR,
                         url,
                         current,
+                        result.status,
                         since(start),
                         "HTTP " + result.status + " without a Location header");
             }
@@ -184,11 +338,18 @@ public final class HttpFetcher implements AutoCloseable {
                         FetchOutcome.REDIRECT_ERROR,
                         url,
                         current,
+                        result.status,
                         since(start),
                         "invalid redirect Location: " + Redactor.redact(location));
             }
             permanentTarget = allPermanent ? current : null;
         }
+    }
+
+    /** The pause after a request to {@code uri}'s host: the configured one or its Crawl-delay. */
+    private long delayMs(URI uri) {
+        long crawlDelay = robots == null ? 0 : robots.crawlDelayMs(uri);
+        return Math.max(config.hostDelayMs(), Math.min(crawlDelay, config.hostMaxDelayMs()));
     }
 
     /** One request of a fetch: either its final result, or the redirect it answered with. */
@@ -204,17 +365,13 @@ public final class HttpFetcher implements AutoCloseable {
             URI uri,
             long deadline,
             long start,
-            @Nullable String permanentTarget) {
+            @Nullable String permanentTarget,
+            long maxBytes,
+            boolean truncate) {
         Hop hop = new Hop();
         long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (remainingMs <= 0) {
-            hop.result =
-                    FetchResult.failed(
-                            FetchOutcome.TIMEOUT,
-                            originalUrl,
-                            uri.toString(),
-                            since(start),
-                            "deadline of " + config.timeoutMs() + " ms passed");
+            hop.result = timeout(originalUrl, uri, start);
             return hop;
         }
         HttpGet get = new HttpGet(uri);
@@ -235,23 +392,40 @@ public final class HttpFetcher implements AutoCloseable {
                         },
                         remainingMs,
                         TimeUnit.MILLISECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, get, null);
             int status = response.getCode();
             hop.status = status;
+            HttpEntity entity = response.getEntity();
             if (REDIRECTS.contains(status)) {
                 hop.location = header(response, "Location");
+                discardBody(get, entity);
                 return hop;
             }
             byte[] body = new byte[0];
             FetchOutcome outcome;
             String error = null;
+            Instant notBefore = null;
             if (status == 304) {
                 outcome = FetchOutcome.NOT_MODIFIED;
             } else if (status >= 200 && status < 300) {
                 outcome = FetchOutcome.OK;
             } else if (status == 429 || status == 503) {
                 outcome = FetchOutcome.RATE_LIMITED;
-                error = "HTTP " + status;
+                Instant now = Instant.now();
+                notBefore =
+                        CacheHeaders.retryAfter(header(response, "Retry-After"), now)
+                                .map(now::plus)
+                                .orElse(null);
+                error =
+                        "HTTP "
+                                + status
+                                + (notBefore == null
+                                        ? ""
+                                        : " (Retry-After: "
+                                                + header(response, "Retry-After")
+                                                + ")");
             } else {
                 outcome = FetchOutcome.HTTP_ERROR;
                 error =
@@ -261,23 +435,34 @@ public final class HttpFetcher implements AutoCloseable {
                                         ? ""
                                         : " " + response.getReasonPhrase());
             }
-            HttpEntity entity = response.getEntity();
             if (outcome == FetchOutcome.OK && entity != null) {
-                try (InputStream in = entity.getContent()) {
-                    body = readCapped(in, config.maxBytes());
+                InputStream in = entity.getContent();
+                boolean aborted = false;
+                try {
+                    body = readCapped(in, maxBytes, truncate);
                 } catch (TooLargeException e) {
+                    // abort before closing: closing the stream would drain the rest of the body
+                    aborted = true;
                     get.cancel();
                     hop.result =
                             FetchResult.failed(
                                     FetchOutcome.TOO_LARGE,
                                     originalUrl,
                                     uri.toString(),
+                                    status,
                                     since(start),
                                     "body larger than "
-                                            + config.maxBytes()
-                                            + " bytes (ingest.fetch.max.bytes)");
+                                            + maxBytes
+                                            + " bytes after decompression"
+                                            + " (ingest.fetch.max.bytes)");
                     return hop;
+                } finally {
+                    if (!aborted) {
+                        in.close();
+                    }
                 }
+            } else {
+                discardBody(get, entity);
             }
             hop.result =
                     new FetchResult(
@@ -295,31 +480,25 @@ public final class HttpFetcher implements AutoCloseable {
                             header(response, "Retry-After"),
                             header(response, "Content-Language"),
                             since(start),
-                            error);
-            return hop;
-        } catch (BlockedAddressException e) {
-            hop.result =
-                    FetchResult.failed(
-                            FetchOutcome.BLOCKED,
-                            originalUrl,
-                            uri.toString(),
-                            since(start),
-                            e.getMessage());
+                            error,
+                            header(response, "Date"),
+                            notBefore);
             return hop;
         } catch (IOException | RuntimeException e) {
-            if (timedOut.get()
-                    || e instanceof InterruptedIOException
-                            && !(e instanceof java.net.SocketTimeoutException)) {
+            BlockedAddressException blocked = causedBy(e, BlockedAddressException.class);
+            if (blocked != null) {
                 hop.result =
                         FetchResult.failed(
-                                FetchOutcome.TIMEOUT,
+                                FetchOutcome.BLOCKED,
                                 originalUrl,
                                 uri.toString(),
                                 since(start),
-                                "deadline of "
-                                        + config.timeoutMs()
-                                        + " ms passed (ingest.fetch.timeout.ms)");
-            } else if (e instanceof java.net.SocketTimeoutException) {
+                                blocked.getMessage());
+            } else if (timedOut.get()
+                    || (e instanceof InterruptedIOException
+                            && !(e instanceof SocketTimeoutException))) {
+                hop.result = timeout(originalUrl, uri, start);
+            } else if (e instanceof SocketTimeoutException) {
                 hop.result =
                         FetchResult.failed(
                                 FetchOutcome.TIMEOUT,
@@ -327,14 +506,6 @@ public final class HttpFetcher implements AutoCloseable {
                                 uri.toString(),
                                 since(start),
                                 "timed out: " + e.getMessage());
-            } else if (causedBy(e, BlockedAddressException.class) != null) {
-                hop.result =
-                        FetchResult.failed(
-                                FetchOutcome.BLOCKED,
-                                originalUrl,
-                                uri.toString(),
-                                since(start),
-                                causedBy(e, BlockedAddressException.class).getMessage());
             } else {
                 hop.result =
                         FetchResult.failed(
@@ -345,9 +516,46 @@ public final class HttpFetcher implements AutoCloseable {
                                 describe(e));
             }
             log.debug("Fetch of {} failed", Redactor.redact(uri.toString()), e);
+            if (response != null) {
+                get.cancel();
+            }
             return hop;
         } finally {
             abort.cancel(false);
+            if (response != null) {
+                closeQuietly(response);
+            }
+        }
+    }
+
+    private FetchResult timeout(String originalUrl, URI uri, long start) {
+        return FetchResult.failed(
+                FetchOutcome.TIMEOUT,
+                originalUrl,
+                uri.toString(),
+                since(start),
+                "deadline of " + config.timeoutMs() + " ms passed (ingest.fetch.timeout.ms)");
+    }
+
+    /**
+     * Lets go of a body we do not read: a small one is drained (the connection is reused), a large
+     * or unknown one is abandoned with its connection.
+     */
+    private static void discardBody(HttpGet get, @Nullable HttpEntity entity) {
+        if (entity == null) {
+            return;
+        }
+        long length = entity.getContentLength();
+        if (length < 0 || length > DRAIN_LIMIT || entity.getContentEncoding() != null) {
+            get.cancel();
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            log.trace("Closing a response failed", e);
         }
     }
 
@@ -355,24 +563,8 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             Path path = Path.of(new URI(url));
             try (InputStream in = Files.newInputStream(path)) {
-                byte[] body = readCapped(in, config.maxBytes());
-                String type = Files.probeContentType(path);
-                return new FetchResult(
-                        FetchOutcome.OK,
-                        url,
-                        url,
-                        null,
-                        0,
-                        body,
-                        type,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        since(start),
-                        null);
+                byte[] body = readCapped(in, config.maxBytes(), false);
+                return FetchResult.ok(url, url, body, Files.probeContentType(path), since(start));
             }
         } catch (TooLargeException e) {
             return FetchResult.failed(
@@ -399,7 +591,7 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid URL: " + e.getReason());
+            throw new IllegalArgumentException("invalid URL: " + e.getReason(), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -412,16 +604,22 @@ public final class HttpFetcher implements AutoCloseable {
         return uri;
     }
 
-    private static byte[] readCapped(InputStream in, long max) throws IOException {
+    /** Reads at most {@code max} bytes; past it, fails, or with {@code truncate} stops there. */
+    private static byte[] readCapped(InputStream in, long max, boolean truncate)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buf = new byte[16384];
         long total = 0;
         int n;
         while ((n = in.read(buf)) != -1) {
-            total += n;
-            if (total > max) {
-                throw new TooLargeException();
+            if (total + n > max) {
+                if (!truncate) {
+                    throw new TooLargeException();
+                }
+                out.write(buf, 0, (int) (max - total));
+                return out.toByteArray();
             }
+            total += n;
             out.write(buf, 0, n);
         }
         return out.toByteArray();
@@ -434,6 +632,10 @@ public final class HttpFetcher implements AutoCloseable {
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static Instant instantOf(long nanoTime) {
+        return Instant.now().plusNanos(nanoTime - System.nanoTime());
     }
 
     private static <T extends Throwable> @Nullable T causedBy(Throwable e, Class<T> type) {
@@ -456,61 +658,10 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        try {
-            client.close();
-        } catch (IOException e) {
-            log.debug("Closing HTTP client failed", e);
-        }
+        client.close(CloseMode.GRACEFUL);
     }
 
     private static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
-    }
-
-    /** Resolves names through the system resolver, dropping addresses the guard refuses. */
-    private static final class GuardedDnsResolver implements DnsResolver {
-        private final AddressGuard guard;
-        private final @Nullable String proxyHost;
-
-        GuardedDnsResolver(AddressGuard guard, @Nullable String proxyHost) {
-            this.guard = guard;
-            this.proxyHost = proxyHost;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] all = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-            if (proxyHost != null && proxyHost.equalsIgnoreCase(host)) {
-                return all; // the operator's own proxy may live on a private network
-            }
-            List<InetAddress> allowed = new ArrayList<>();
-            for (InetAddress a : all) {
-                if (guard.allowed(a)) {
-                    allowed.add(a);
-                }
-            }
-            if (allowed.isEmpty()) {
-                throw new BlockedAddressException(
-                        host
-                                + " resolves to non-public address "
-                                + all[0].getHostAddress()
-                                + " (set ingest.fetch.allow.private.networks to allow)");
-            }
-            return allowed.toArray(new InetAddress[0]);
-        }
-
-        @Override
-        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            List<InetSocketAddress> out = new ArrayList<>();
-            for (InetAddress a : resolve(host)) {
-                out.add(new InetSocketAddress(a, port));
-            }
-            return out;
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.newsflow.ingest.publish;
 
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.config.NewsflowConfig;
-import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.Topics;
@@ -10,111 +9,317 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Produces raw articles, feed definitions and feed state with one idempotent producer ({@code
- * acks=all}, {@code enable.idempotence=true}). {@link #publish} returns only when the broker has
- * acknowledged every article, so feed state recording them as produced is written after them: a
- * crash in between re-produces them (enrich drops the duplicates), it never loses them.
- * Thread-safe.
+ * Produces a poll's raw articles and the feed state that records them as produced in one Kafka
+ * transaction, so that either both are visible (to {@code read_committed} readers: enrich, and an
+ * ingest instance taking the feed over) or neither: a crash at any point never produces an item
+ * twice and never loses one. The transactional id is {@code newsflow-ingest-<ingest.instance.id>};
+ * a restarted instance aborts what its predecessor left open. A producer that fails beyond repair
+ * is replaced; one fenced three times in ten minutes (another live instance with the same id) stops
+ * for good and reports it in {@link #fatalError()}.
+ *
+ * <p>Polls finish on many worker threads but a producer has one transaction at a time, so commits
+ * are grouped: one thread takes every poll waiting, writes them in one transaction and commits,
+ * then wakes their workers. If a grouped commit fails, each poll is retried alone once, so one bad
+ * record cannot fail its neighbours. Thread-safe.
  */
 public final class ArticlePublisher implements AutoCloseable {
-    private final Producer<String, byte[]> producer;
+    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
-    public ArticlePublisher(Producer<String, byte[]> producer) {
-        this.producer = producer;
+    /**
+     * Articles whose JSON is larger than this are not produced (the broker's default {@code
+     * message.max.bytes} is 1 MiB); the caller reports them.
+     */
+    public static final int MAX_RECORD_BYTES = 1_000_000;
+
+    private static final int MAX_GROUP = 500;
+    private static final int MAX_FENCES = 3;
+    private static final long FENCE_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    private final Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean running = true;
+    private volatile @Nullable String fatal;
+
+    /** When the producer was last fenced (committer thread only). */
+    private final List<Long> fences = new ArrayList<>();
+
+    private record Pending(
+            List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> done) {}
+
+    /**
+     * Publishes through producers made by {@code producers}, which must set a {@code
+     * transactional.id}; one is made now (its transactions initialised), and another whenever a
+     * producer fails beyond repair (but not when fenced by an instance with the same id).
+     */
+    public ArticlePublisher(Supplier<Producer<String, byte[]>> producers) {
+        this.producers = Objects.requireNonNull(producers, "producers can't be null");
+        this.producer = producers.get();
+        producer.initTransactions();
+        committer = new Thread(this::commitLoop, "newsflow-ingest-committer");
+        committer.setDaemon(true);
+        committer.start();
     }
 
     /**
-     * Creates the producer for {@code config}'s cluster; {@code ingest.kafka.*} overrides apply.
+     * Creates the transactional producer for {@code config}'s cluster; {@code ingest.kafka.*}
+     * overrides apply.
      */
     public static ArticlePublisher create(NewsflowConfig config) {
         Map<String, Object> defaults =
-                Map.of(
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        "newsflow-ingest-" + config.ingest().instanceId(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "zstd",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        10,
-                        ProducerConfig.BATCH_SIZE_CONFIG,
-                        256 * 1024,
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        8 * 1024 * 1024,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        120_000,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        60_000);
+                Map.ofEntries(
+                        Map.entry(
+                                ProducerConfig.CLIENT_ID_CONFIG,
+                                "newsflow-ingest-" + config.ingest().instanceId()),
+                        Map.entry(
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                "newsflow-ingest-" + config.ingest().instanceId()),
+                        Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                        Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                        Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"),
+                        Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
+                        Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                        Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
+                        Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
+                        Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
+                        Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000));
+        Map<String, Object> props = config.kafka().clientProps("ingest", defaults);
         return new ArticlePublisher(
-                new KafkaProducer<>(
-                        config.kafka().clientProps("ingest", defaults),
-                        new StringSerializer(),
-                        new ByteArraySerializer()));
+                () ->
+                        new KafkaProducer<>(
+                                props, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** An article as it is produced: its id (the key) and its JSON. */
+    public record Serialized(String id, byte[] json) {}
+
+    /**
+     * Returns {@code article} serialized, or empty when its JSON is over {@link #MAX_RECORD_BYTES}.
+     */
+    public static Optional<Serialized> serialize(RawArticle article) {
+        byte[] json = Json.toBytes(article);
+        return json.length > MAX_RECORD_BYTES
+                ? Optional.empty()
+                : Optional.of(new Serialized(article.id(), json));
     }
 
     /**
-     * Produces {@code articles} and waits for all acknowledgements.
+     * Produces {@code articles} and {@code state} into partition {@code partition} of {@link
+     * Topics#FEED_STATE} in one transaction, and waits until it is committed.
      *
-     * @return null on success, else why it failed (some articles may have been written)
+     * @return null once committed, else why not (nothing of it is visible then)
+     */
+    public @Nullable String commit(
+            List<Serialized> articles, FeedState state, int partition, Duration timeout) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(articles.size() + 1);
+        for (Serialized a : articles) {
+            records.add(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), a.json()));
+        }
+        records.add(
+                new ProducerRecord<>(
+                        Topics.FEED_STATE, partition, state.feedId(), Json.toBytes(state)));
+        return await(records, timeout);
+    }
+
+    /**
+     * Removes feed {@code feedId}'s state (a tombstone in partition {@code partition} of {@link
+     * Topics#FEED_STATE}) and waits until it is committed.
+     *
+     * @return null once committed, else why not
+     */
+    public @Nullable String deleteState(String feedId, int partition, Duration timeout) {
+        return await(
+                List.of(new ProducerRecord<>(Topics.FEED_STATE, partition, feedId, null)), timeout);
+    }
+
+    /**
+     * Produces {@code articles} alone, in one transaction, and waits until it is committed.
+     *
+     * @return null once committed, else why not
      */
     public @Nullable String publish(List<RawArticle> articles, Duration timeout) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(articles.size());
         for (RawArticle a : articles) {
-            acks.add(
-                    producer.send(
-                            new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a))));
+            records.add(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Future<RecordMetadata> ack : acks) {
+        return await(records, timeout);
+    }
+
+    /** Returns null while the producer works, else why it stopped for good (fenced…). */
+    public @Nullable String fatalError() {
+        return fatal;
+    }
+
+    private @Nullable String await(List<ProducerRecord<String, byte[]>> records, Duration timeout) {
+        String f = fatal;
+        if (f != null) {
+            return f;
+        }
+        if (!running) {
+            return "the publisher is closed";
+        }
+        Pending p = new Pending(records, new CompletableFuture<>());
+        queue.add(p);
+        try {
+            p.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e.toString() : e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "commit to Kafka timed out after " + timeout.toSeconds() + " s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
             try {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                return "producing to " + Topics.ARTICLES_RAW + " failed: " + e.getCause();
-            } catch (TimeoutException e) {
-                return "producing to " + Topics.ARTICLES_RAW + " timed out";
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.clear();
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                if (fatal != null) {
+                    fail(group, fatal);
+                    continue;
+                }
+                String error = transact(group);
+                if (error == null) {
+                    group.forEach(p -> p.done.complete(null));
+                } else if (fatal != null || group.size() == 1) {
+                    fail(group, error);
+                } else {
+                    // isolate a bad record: each poll alone, once
+                    for (Pending p : group) {
+                        String alone = fatal != null ? fatal : transact(List.of(p));
+                        if (alone == null) {
+                            p.done.complete(null);
+                        } else {
+                            fail(List.of(p), alone);
+                        }
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return "interrupted";
+                break;
+            } catch (RuntimeException e) {
+                // a bug: keep committing for the others, fail this group
+                log.error("Unexpected error in the ingest committer", e);
+                fail(group, "internal error: " + e);
             }
         }
-        return null;
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, "the publisher is closed");
     }
 
-    /** Produces {@code state} to {@link Topics#FEED_STATE} (not waiting for the ack). */
-    public void publishState(FeedState state) {
-        producer.send(new ProducerRecord<>(Topics.FEED_STATE, state.feedId(), Json.toBytes(state)));
+    /** Writes {@code group} in one transaction; returns null when committed, else the reason. */
+    private @Nullable String transact(List<Pending> group) {
+        try {
+            producer.beginTransaction();
+            for (Pending p : group) {
+                for (ProducerRecord<String, byte[]> r : p.records) {
+                    producer.send(r);
+                }
+            }
+            producer.commitTransaction();
+            return null;
+        } catch (ProducerFencedException e) {
+            // also what a transaction that outlived transaction.timeout.ms gets; but fenced again
+            // and again means another live instance has our ingest.instance.id
+            long now = System.nanoTime();
+            fences.removeIf(t -> now - t > FENCE_WINDOW_NANOS);
+            fences.add(now);
+            if (fences.size() >= MAX_FENCES) {
+                fatal =
+                        "the ingest producer was fenced "
+                                + MAX_FENCES
+                                + " times in 10 minutes: another instance runs with this"
+                                + " ingest.instance.id";
+                log.error("{}", fatal, e);
+                return fatal;
+            }
+            log.warn("The ingest producer was fenced; starting a new one", e);
+            replaceProducer();
+            return "writing to Kafka failed: producer fenced";
+        } catch (OutOfOrderSequenceException
+                | AuthorizationException
+                | UnsupportedVersionException e) {
+            // this producer cannot continue; a new one (same transactional id) aborts what it
+            // left open and starts clean
+            log.warn("The ingest producer failed beyond repair; starting a new one", e);
+            replaceProducer();
+            return "writing to Kafka failed: " + e.getMessage();
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abort) {
+                log.warn("Cannot abort a transaction; starting a new producer", abort);
+                replaceProducer();
+            }
+            return "writing to Kafka failed: " + e.getMessage();
+        }
     }
 
-    /** Produces {@code feed} to {@link Topics#FEEDS}, or a tombstone when {@code feed} is null. */
-    public Future<RecordMetadata> publishFeed(String feedId, @Nullable FeedDefinition feed) {
-        return producer.send(
-                new ProducerRecord<>(
-                        Topics.FEEDS, feedId, feed == null ? null : Json.toBytes(feed)));
+    private void replaceProducer() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (KafkaException e) {
+            log.debug("Closing the failed producer failed", e);
+        }
+        try {
+            producer = producers.get();
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            fatal = "cannot start a new ingest producer: " + e.getMessage();
+            log.error("{}", fatal, e);
+        }
     }
 
-    /** Waits until everything sent was acknowledged. */
-    public void flush() {
-        producer.flush();
+    private static void fail(List<Pending> group, String reason) {
+        KafkaException e = new KafkaException(reason);
+        group.forEach(p -> p.done.completeExceptionally(e));
     }
 
     @Override
     public void close() {
+        running = false;
+        try {
+            committer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,57 @@
+package dev.newsflow.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.deploy.Newsflow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What {@code newsflow feeds} refuses before it connects anywhere. */
+class FeedsCommandTest {
+    @Test
+    void shouldRefuseABadUrlWithAClearMessage() {
+        String err =
+                run("feeds", "add", "ftp://x.example/feed", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(err).contains("URL 'ftp://x.example/feed' must be an http, https or file URL");
+    }
+
+    @Test
+    void shouldRefuseABadLanguage() {
+        String err =
+                run(
+                        "feeds",
+                        "add",
+                        "https://x.example/feed",
+                        "--language",
+                        "english!",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1");
+
+        assertThat(err).contains("--language 'english!' is not a BCP-47 tag");
+    }
+
+    @Test
+    void shouldSayThatOpmlImportIsNotThereYet(@TempDir Path dir) throws IOException {
+        java.nio.file.Path opml =
+                java.nio.file.Files.writeString(dir.resolve("feeds.opml"), "<opml/>");
+
+        String err = run("feeds", "import", opml.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(err).contains("OPML import is not available");
+    }
+
+    private static String run(String... args) {
+        CommandLine cl = Newsflow.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute(args)).isEqualTo(2);
+        return err.toString();
+    }
+}

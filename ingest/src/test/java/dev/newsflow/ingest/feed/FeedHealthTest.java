@@ -1,0 +1,55 @@
+package dev.newsflow.ingest.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.core.feed.FeedDefinition;
+import dev.newsflow.core.feed.FeedState;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeedHealthTest {
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+    private static final FeedState NEW = FeedState.initial(FeedDefinition.of("https://a.example/"));
+
+    @Test
+    void shouldSayPendingBeforeTheFirstPoll() {
+        assertThat(FeedHealth.of(null, NOW).status()).isEqualTo("pending");
+        assertThat(FeedHealth.of(NEW, NOW).status()).isEqualTo("pending");
+    }
+
+    @Test
+    void shouldSayOkWithTheLastOutcome() {
+        FeedState s =
+                NEW.toBuilder().lastPollAt(NOW).lastOutcome("not_modified").lastStatus(304).build();
+
+        assertThat(FeedHealth.of(s, NOW))
+                .isEqualTo(new FeedHealth("ok", "ok (not_modified, HTTP 304)"));
+    }
+
+    @Test
+    void shouldSaySinceWhenAndWhyAFeedFailsAndUntilWhenItBacksOff() {
+        FeedState failing =
+                NEW.toBuilder()
+                        .lastPollAt(NOW)
+                        .failingSince(NOW.minus(Duration.ofHours(3)))
+                        .consecutiveFailures(4)
+                        .lastError("HTTP 503")
+                        .nextPollAt(NOW.plus(Duration.ofHours(2)))
+                        .nextPollReason("backoff")
+                        .build();
+        FeedState once =
+                failing.toBuilder().consecutiveFailures(1).nextPollReason("adaptive").build();
+
+        FeedHealth h = FeedHealth.of(failing, NOW);
+
+        assertThat(h.status()).isEqualTo("backing_off");
+        assertThat(h.summary())
+                .isEqualTo(
+                        "failing since 2025-03-01T09:00:00Z (4 failures): HTTP 503; backing off"
+                                + " until 2025-03-01T14:00:00Z");
+        assertThat(FeedHealth.of(once, NOW).status()).isEqualTo("failing");
+        assertThat(FeedHealth.relative(NOW.plusSeconds(300), NOW)).isEqualTo("in 5m");
+        assertThat(FeedHealth.relative(NOW.minusSeconds(7300), NOW)).isEqualTo("2h 1m ago");
+    }
+}
