@@ -4,6 +4,7 @@ import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.deploy.cli.EnrichCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.RunCommand;
+import dev.newsflow.deploy.cli.SearchCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            SearchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {
