@@ -3,12 +3,12 @@
 -- the clusters view, and the sort key of the read API.
 
 -- The text-search configuration for a BCP-47 language tag: the Snowball configuration of its
--- primary subtag where this server has one, `simple` otherwise (to_regconfig is NULL for a name
--- the server lacks). The only place the rule lives: the trigger below and the search queries both
--- call it.
+-- primary subtag where this server has one (looked up in pg_ts_config), `simple` otherwise. The
+-- only place the rule lives: the trigger below and the search queries both call it.
 CREATE FUNCTION newsflow_ts_config(lang TEXT) RETURNS regconfig
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT COALESCE(to_regconfig(CASE lower(split_part(COALESCE(lang, ''), '-', 1))
+    SELECT COALESCE((SELECT c.oid::regconfig FROM pg_catalog.pg_ts_config c
+        WHERE c.cfgname = CASE lower(split_part(COALESCE(lang, ''), '-', 1))
         WHEN 'ar' THEN 'arabic' WHEN 'hy' THEN 'armenian' WHEN 'eu' THEN 'basque'
         WHEN 'ca' THEN 'catalan' WHEN 'da' THEN 'danish' WHEN 'nl' THEN 'dutch'
         WHEN 'en' THEN 'english' WHEN 'fi' THEN 'finnish' WHEN 'fr' THEN 'french'

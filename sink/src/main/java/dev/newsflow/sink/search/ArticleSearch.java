@@ -24,9 +24,10 @@ import javax.sql.DataSource;
  *
  * <p>Full text: PostgreSQL matches the {@code search} tsvector with {@code websearch_to_tsquery}
  * under the text-search configuration of {@code lang} ({@code newsflow_ts_config}, the rule that
- * also built the vectors); without {@code lang}, under every configuration, OR-ed ({@code
- * newsflow_tsquery_any}). SQLite matches the FTS5 table {@code articles_fts} with the query
- * rendered by {@link TextQuery#toFts5()}. Thread-safe (a connection per call).
+ * also built the vectors); without {@code lang}, each article under its own configuration (with
+ * {@code newsflow_tsquery_any}, the OR over every configuration, as the indexed pre-filter). SQLite
+ * matches the FTS5 table {@code articles_fts} with the query rendered by {@link
+ * TextQuery#toFts5()}. Thread-safe (a connection per call).
  */
 public final class ArticleSearch {
     /** Articles a cluster view lists at most. */
@@ -58,10 +59,18 @@ public final class ArticleSearch {
                 if (query.language() != null) {
                     sql.append(" AND a.search @@ websearch_to_tsquery(newsflow_ts_config(?), ?)");
                     binds.add(string(query.language()));
+                    binds.add(string(text.text()));
                 } else {
-                    sql.append(" AND a.search @@ newsflow_tsquery_any(?)");
+                    // the OR over all configurations finds candidates through the GIN index;
+                    // each candidate must then match under its own configuration, or a word
+                    // excluded with -word could slip through under a configuration that stems it
+                    // differently
+                    sql.append(
+                            " AND a.search @@ newsflow_tsquery_any(?) AND a.search @@"
+                                    + " websearch_to_tsquery(CAST(a.ts_config AS regconfig), ?)");
+                    binds.add(string(text.text()));
+                    binds.add(string(text.text()));
                 }
-                binds.add(string(text.text()));
             } else {
                 sql.append(
                         " AND a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH"
