@@ -13,38 +13,42 @@ import dev.newsflow.sink.jdbc.Dialect;
 import dev.newsflow.sink.jdbc.Migrations;
 import dev.newsflow.sink.search.ArticleSearch;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sink service: config → connection pool → schema migrations → writer → consumer loop, plus the
- * optional retention delete ({@code sink.retention.days}). Ready when the database answers and the
- * last write succeeded. {@link #search()} serves the read API from the same pool.
+ * optional retention delete ({@code sink.retention.days}). Ready when the last write succeeded and
+ * the database answers a probe (every 5 s, so that an idle sink notices an outage too). {@link
+ * #search()} serves the read API from the same pool.
  */
 public final class SinkApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkApp.class);
 
+    private static final long PROBE_INTERVAL_MS = 5_000;
+
     private final HikariDataSource dataSource;
     private final ArticleSink sink;
     private final ArticleSearch search;
-    private final @Nullable ScheduledExecutorService retention;
+    private final ScheduledExecutorService background;
 
     private SinkApp(
             HikariDataSource dataSource,
             ArticleSink sink,
             ArticleSearch search,
-            @Nullable ScheduledExecutorService retention) {
+            ScheduledExecutorService background) {
         this.dataSource = dataSource;
         this.sink = sink;
         this.search = search;
-        this.retention = retention;
+        this.background = background;
     }
 
     /**
@@ -73,35 +77,59 @@ public final class SinkApp implements AutoCloseable {
         SinkMetrics metrics = new SinkMetrics(registry);
         ArticleSink sink = new ArticleSink(config, new ArticleWriter(ds, dialect), metrics);
         sink.start();
+        ScheduledExecutorService background =
+                Executors.newScheduledThreadPool(
+                        2,
+                        r -> {
+                            Thread t = new Thread(r, "newsflow-sink-background");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        // an idle sink writes nothing, so a probe tells readiness whether the database answers
+        AtomicReference<String> probeError = new AtomicReference<>("");
+        background.scheduleWithFixedDelay(
+                () -> probeError.set(probe(ds)),
+                PROBE_INTERVAL_MS,
+                PROBE_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
         health.register(
                 "sink",
                 () -> {
                     if (!sink.alive()) {
                         return HealthStatus.down("sink thread stopped");
                     }
-                    return sink.databaseUp()
+                    if (!sink.databaseUp()) {
+                        return HealthStatus.down(
+                                "database write failing: " + sink.lastDatabaseError());
+                    }
+                    String probe = probeError.get();
+                    return probe.isEmpty()
                             ? HealthStatus.up("database reachable")
-                            : HealthStatus.down(
-                                    "database write failing: " + sink.lastDatabaseError());
+                            : HealthStatus.down("database unreachable: " + probe);
                 });
-        ScheduledExecutorService retention = null;
         if (sinkConfig.retentionEnabled()) {
-            retention = startRetention(sinkConfig, ds, dialect, metrics);
+            startRetention(sinkConfig, ds, dialect, metrics, background);
         }
-        return new SinkApp(ds, sink, new ArticleSearch(ds, dialect), retention);
+        return new SinkApp(ds, sink, new ArticleSearch(ds, dialect), background);
     }
 
-    private static ScheduledExecutorService startRetention(
-            SinkConfig config, HikariDataSource ds, Dialect dialect, SinkMetrics metrics) {
+    /** Returns empty when a connection answers, else why not. */
+    private static String probe(HikariDataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return c.isValid(3) ? "" : "connection not valid";
+        } catch (SQLException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+    }
+
+    private static void startRetention(
+            SinkConfig config,
+            HikariDataSource ds,
+            Dialect dialect,
+            SinkMetrics metrics,
+            ScheduledExecutorService executor) {
         ArticleRetention deleter = new ArticleRetention(ds, dialect, config.retentionBatchSize());
         Duration keep = Duration.ofDays(config.retentionDays());
-        ScheduledExecutorService executor =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "newsflow-sink-retention");
-                            t.setDaemon(true);
-                            return t;
-                        });
         executor.scheduleWithFixedDelay(
                 () -> {
                     Instant cutoff = Instant.now().minus(keep);
@@ -124,7 +152,6 @@ public final class SinkApp implements AutoCloseable {
                 "Retention on: articles older than {} day(s) are deleted every {} ms",
                 config.retentionDays(),
                 config.retentionIntervalMs());
-        return executor;
     }
 
     /** The connection pool. */
@@ -144,9 +171,7 @@ public final class SinkApp implements AutoCloseable {
     @Override
     public void close() {
         log.info("Stopping sink");
-        if (retention != null) {
-            retention.shutdownNow();
-        }
+        background.shutdownNow();
         sink.close();
         dataSource.close();
     }
