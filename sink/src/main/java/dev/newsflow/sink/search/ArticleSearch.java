@@ -51,8 +51,19 @@ public final class ArticleSearch {
     public SearchPage search(ArticleQuery query) throws SQLException {
         Objects.requireNonNull(query, "query can't be null");
         StringBuilder sql = new StringBuilder("SELECT ").append(HIT_COLUMNS);
-        sql.append(" FROM articles a WHERE 1 = 1");
         List<Binder> binds = new ArrayList<>();
+        // the order columns: the article's own, or, for a topic in SQLite, those of the side
+        // table's key, whose index is in the same order (a page is one range read)
+        String order = "a.";
+        if (query.topic() != null && dialect == Dialect.SQLITE) {
+            sql.append(
+                    " FROM article_terms t JOIN articles a ON a.id = t.id"
+                            + " WHERE t.kind = 'topic' AND t.value = ?");
+            binds.add(string(query.topic()));
+            order = "t.";
+        } else {
+            sql.append(" FROM articles a WHERE 1 = 1");
+        }
         TextQuery text = query.text();
         if (text != null) {
             if (dialect == Dialect.POSTGRESQL) {
@@ -82,17 +93,10 @@ public final class ArticleSearch {
             sql.append(" AND a.language = ?");
             binds.add(string(query.language()));
         }
-        if (query.topic() != null) {
-            if (dialect == Dialect.POSTGRESQL) {
-                sql.append(" AND (a.topics @> CAST(? AS jsonb) OR a.topics @> CAST(? AS jsonb))");
-                binds.add(string(Json.toString(List.of(Map.of("label", query.topic())))));
-                binds.add(string(Json.toString(List.of(Map.of("code", query.topic())))));
-            } else {
-                sql.append(
-                        " AND a.seq IN (SELECT seq FROM article_terms WHERE kind IN ('topic',"
-                                + " 'topic-code') AND value = ?)");
-                binds.add(string(query.topic()));
-            }
+        if (query.topic() != null && dialect == Dialect.POSTGRESQL) {
+            sql.append(" AND (a.topics @> CAST(? AS jsonb) OR a.topics @> CAST(? AS jsonb))");
+            binds.add(string(Json.toString(List.of(Map.of("label", query.topic())))));
+            binds.add(string(Json.toString(List.of(Map.of("code", query.topic())))));
         }
         if (query.source() != null) {
             sql.append(" AND a.feed_id = ?");
@@ -103,20 +107,28 @@ public final class ArticleSearch {
             binds.add(string(query.cluster()));
         }
         if (query.since() != null) {
-            sql.append(" AND a.sort_at >= ?");
+            sql.append(" AND ").append(order).append("sort_at >= ?");
             binds.add(instant(query.since()));
         }
         if (query.until() != null) {
-            sql.append(" AND a.sort_at < ?");
+            sql.append(" AND ").append(order).append("sort_at < ?");
             binds.add(instant(query.until()));
         }
         Cursor cursor = query.cursor();
         if (cursor != null) {
-            sql.append(" AND (a.sort_at, a.id) < (?, ?)");
+            sql.append(" AND (")
+                    .append(order)
+                    .append("sort_at, ")
+                    .append(order)
+                    .append("id) < (?, ?)");
             binds.add(instant(cursor.sortAt()));
             binds.add(string(cursor.id()));
         }
-        sql.append(" ORDER BY a.sort_at DESC, a.id DESC LIMIT ?");
+        sql.append(" ORDER BY ")
+                .append(order)
+                .append("sort_at DESC, ")
+                .append(order)
+                .append("id DESC LIMIT ?");
         int fetch = query.limit() + 1;
         binds.add((ps, i) -> ps.setInt(i, fetch));
 
