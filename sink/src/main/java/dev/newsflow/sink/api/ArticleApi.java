@@ -69,27 +69,9 @@ public final class ArticleApi implements HttpHandler {
             if (path.equals("/api/articles") || path.equals("/api/articles/")) {
                 list(ex);
             } else if (path.startsWith("/api/articles/")) {
-                String id = path.substring("/api/articles/".length());
-                if (badId(ex, id)) {
-                    return;
-                }
-                Optional<?> article = search.findArticle(id);
-                if (article.isPresent()) {
-                    HttpEndpoint.respond(ex, 200, JSON, Json.toString(article.get()));
-                } else {
-                    error(ex, 404, "no article " + id);
-                }
+                byId(ex, path.substring("/api/articles/".length()), "article", search::findArticle);
             } else if (path.startsWith("/api/clusters/")) {
-                String id = path.substring("/api/clusters/".length());
-                if (badId(ex, id)) {
-                    return;
-                }
-                Optional<?> cluster = search.findCluster(id);
-                if (cluster.isPresent()) {
-                    HttpEndpoint.respond(ex, 200, JSON, Json.toString(cluster.get()));
-                } else {
-                    error(ex, 404, "no cluster " + id);
-                }
+                byId(ex, path.substring("/api/clusters/".length()), "cluster", search::findCluster);
             } else {
                 error(
                         ex,
@@ -117,10 +99,26 @@ public final class ArticleApi implements HttpHandler {
         HttpEndpoint.respond(ex, 200, JSON, Json.toString(search.search(query)));
     }
 
-    private static boolean badId(HttpExchange ex, String id) throws IOException {
-        if (ID.matcher(id).matches()) {
-            return false;
+    @FunctionalInterface
+    private interface Finder {
+        Optional<?> find(String id) throws SQLException;
+    }
+
+    private static void byId(HttpExchange ex, String id, String what, Finder finder)
+            throws IOException, SQLException {
+        if (!ID.matcher(id).matches()) {
+            badId(ex);
+            return;
         }
+        Optional<?> found = finder.find(id);
+        if (found.isPresent()) {
+            HttpEndpoint.respond(ex, 200, JSON, Json.toString(found.get()));
+        } else {
+            error(ex, 404, "no " + what + " " + id);
+        }
+    }
+
+    private static void badId(HttpExchange ex) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "invalid id");
         body.put(
@@ -131,7 +129,6 @@ public final class ArticleApi implements HttpHandler {
                                 "must be 1 to 200 letters, digits or . _ : - (an article or"
                                         + " cluster id)")));
         HttpEndpoint.respond(ex, 400, JSON, Json.toString(body));
-        return true;
     }
 
     /** Decodes a raw query string into name to values, in order. */
