@@ -23,6 +23,7 @@ import dev.newsflow.sink.jdbc.Databases;
 import dev.newsflow.sink.jdbc.Dialect;
 import dev.newsflow.sink.jdbc.Migrations;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -73,8 +75,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Markdown table row per database: medians of the rounds and the ratios to {@code plain}.
  *
  * <p>Arguments: {@code --rows N} (10000), {@code --rounds R} (5), {@code --batch B} (500), {@code
- * --databases sqlite,postgresql}, {@code --pg-url URL} (jdbc:postgresql://127.0.0.1:5432/test?
- * user=postgres; schemas are created and dropped there).
+ * --partitions P} of the enriched topic (3), {@code --databases sqlite,postgresql}, {@code --pg-url
+ * URL} (jdbc:postgresql://127.0.0.1:5432/test? user=postgres; schemas are created and dropped
+ * there).
  */
 public final class SinkBench {
     private static final String ENGLISH =
@@ -98,6 +101,7 @@ public final class SinkBench {
         int rows = Integer.parseInt(opts.getOrDefault("rows", "10000"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
         int batch = Integer.parseInt(opts.getOrDefault("batch", "500"));
+        int partitions = Integer.parseInt(opts.getOrDefault("partitions", "3"));
         String pgUrl =
                 opts.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         List<Dialect> dialects = new ArrayList<>();
@@ -110,7 +114,7 @@ public final class SinkBench {
         try (EmbeddedBroker broker =
                 EmbeddedBroker.create(new BrokerConfig("127.0.0.1", 0, 0, work.resolve("kafka")))
                         .start()) {
-            produce(broker.bootstrapServers(), articles);
+            produce(broker.bootstrapServers(), articles, partitions);
             for (Dialect dialect : dialects) {
                 Map<String, List<Double>> rates = new HashMap<>();
                 // round -1 warms the JIT and the database's caches; it is not counted
@@ -287,6 +291,13 @@ public final class SinkBench {
                     if (t.count() != articles.size()) {
                         throw new IllegalStateException("the sink stored " + t.count() + " rows");
                     }
+                    Timer batches = registry.get("newsflow.sink.batch.duration").timer();
+                    System.err.printf(
+                            Locale.ROOT,
+                            "sink: %d transactions, %.0f ms in them of %.0f ms%n",
+                            batches.count(),
+                            batches.totalTime(TimeUnit.MILLISECONDS),
+                            (System.nanoTime() - first) / 1e6);
                     return rate;
                 }
                 Thread.sleep(5); // polling interval of the measurement, not a correctness wait
@@ -313,11 +324,12 @@ public final class SinkBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static void produce(String bootstrap, List<EnrichedArticle> articles) throws Exception {
+    private static void produce(String bootstrap, List<EnrichedArticle> articles, int partitions)
+            throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
-            TopicAdmin.ensureTopics(admin, 3, (short) 1, List.of());
+            TopicAdmin.ensureTopics(admin, partitions, (short) 1, List.of());
         }
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
