@@ -13,25 +13,31 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The whole sink (consumer loop, writer, offsets) against a real broker and real databases: a
- * replay never duplicates or rolls back a row.
+ * replay never duplicates or rolls back a row. A PostgreSQL sink and a SQLite sink (each its own
+ * consumer group) read the same topic side by side.
  */
 class SinkReplayIT {
     private static final int RECORDS = 10_000;
-    private static final String GROUP = "replay-sink";
+    private static final List<Dialect> DIALECTS = List.of(Dialect.values());
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void shouldLeaveRowsUnchangedWhenTheSameRecordsAreReplayedAndKeepTheHighestRevision(
-            Dialect dialect) throws Exception {
+    private static String group(Dialect d) {
+        return "replay-" + d.folder();
+    }
+
+    @Test
+    void shouldLeaveRowsUnchangedWhenTheSameRecordsAreReplayedAndKeepTheHighestRevision()
+            throws Exception {
+        Map<Dialect, TestDatabase> dbs = new EnumMap<>(Dialect.class);
         try (TestBroker broker = TestBroker.start();
-                SinkTestKafka kafka = new SinkTestKafka(broker.bootstrapServers());
-                TestDatabase db = TestDatabase.of(dialect)) {
+                SinkTestKafka kafka = new SinkTestKafka(broker.bootstrapServers())) {
+            DIALECTS.forEach(d -> dbs.put(d, TestDatabase.of(d)));
             List<EnrichedArticle> revision2 = new ArrayList<>();
             for (int n = 0; n < RECORDS; n++) {
                 revision2.add(article(n, 2));
@@ -39,35 +45,54 @@ class SinkReplayIT {
             kafka.produce(revision2);
             kafka.produceRaw("not-json", "{oops".getBytes(StandardCharsets.UTF_8));
 
-            SimpleMeterRegistry first = new SimpleMeterRegistry();
-            try (SinkApp app =
-                    SinkApp.start(
-                            db.config(broker.bootstrapServers(), GROUP), first, new Health())) {
-                await().atMost(Duration.ofSeconds(120)).until(() -> kafka.caughtUp(GROUP));
+            Map<Dialect, SimpleMeterRegistry> first = new EnumMap<>(Dialect.class);
+            List<SinkApp> apps = new ArrayList<>();
+            for (Dialect d : DIALECTS) {
+                first.put(d, new SimpleMeterRegistry());
+                apps.add(start(dbs.get(d), broker, first.get(d)));
             }
-            assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(RECORDS);
-            assertThat(written(first)).isEqualTo(RECORDS);
-            assertThat(kafka.count(Topics.ARTICLES_DLQ)).isEqualTo(1);
-            String storedAt = db.queryString("SELECT max(stored_at) FROM articles");
-            long revisions = db.queryLong("SELECT sum(revision) FROM articles");
-
-            // replay: the same group from the start of the topic
-            kafka.rewind(GROUP);
-            SimpleMeterRegistry replay = new SimpleMeterRegistry();
-            try (SinkApp app =
-                    SinkApp.start(
-                            db.config(broker.bootstrapServers(), GROUP), replay, new Health())) {
-                await().atMost(Duration.ofSeconds(120)).until(() -> kafka.caughtUp(GROUP));
-                assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(RECORDS);
-                assertThat(written(replay)).isZero();
-                assertThat(
-                                replay.get("newsflow.sink.records")
-                                        .tag("outcome", "unchanged")
-                                        .counter()
-                                        .count())
+            awaitCaughtUp(kafka, Duration.ofSeconds(180));
+            apps.forEach(SinkApp::close);
+            Map<Dialect, String> storedAt = new EnumMap<>(Dialect.class);
+            Map<Dialect, Long> revisions = new EnumMap<>(Dialect.class);
+            for (Dialect d : DIALECTS) {
+                TestDatabase db = dbs.get(d);
+                assertThat(db.queryLong("SELECT count(*) FROM articles"))
+                        .as("%s", d)
                         .isEqualTo(RECORDS);
-                assertThat(db.queryString("SELECT max(stored_at) FROM articles"))
-                        .isEqualTo(storedAt);
+                assertThat(written(first.get(d))).as("%s", d).isEqualTo(RECORDS);
+                storedAt.put(d, db.queryString("SELECT max(stored_at) FROM articles"));
+                revisions.put(d, db.queryLong("SELECT sum(revision) FROM articles"));
+            }
+            // each sink sent the unreadable record to the DLQ once
+            assertThat(kafka.count(Topics.ARTICLES_DLQ)).isEqualTo(DIALECTS.size());
+
+            // replay: the same groups from the start of the topic
+            Map<Dialect, SimpleMeterRegistry> replay = new EnumMap<>(Dialect.class);
+            apps.clear();
+            for (Dialect d : DIALECTS) {
+                kafka.rewind(group(d));
+                replay.put(d, new SimpleMeterRegistry());
+                apps.add(start(dbs.get(d), broker, replay.get(d)));
+            }
+            try {
+                awaitCaughtUp(kafka, Duration.ofSeconds(180));
+                for (Dialect d : DIALECTS) {
+                    TestDatabase db = dbs.get(d);
+                    assertThat(db.queryLong("SELECT count(*) FROM articles"))
+                            .as("%s", d)
+                            .isEqualTo(RECORDS);
+                    assertThat(written(replay.get(d))).as("%s", d).isZero();
+                    assertThat(
+                                    replay.get(d)
+                                            .get("newsflow.sink.records")
+                                            .tag("outcome", "unchanged")
+                                            .counter()
+                                            .count())
+                            .isEqualTo(RECORDS);
+                    assertThat(db.queryString("SELECT max(stored_at) FROM articles"))
+                            .isEqualTo(storedAt.get(d));
+                }
 
                 // older revisions of 100 ids change nothing
                 List<EnrichedArticle> older = new ArrayList<>();
@@ -77,28 +102,57 @@ class SinkReplayIT {
                     newer.add(article(5_000 + n, 3));
                 }
                 kafka.produce(older);
-                await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp(GROUP));
-                assertThat(db.queryLong("SELECT sum(revision) FROM articles")).isEqualTo(revisions);
-                assertThat(
-                                db.queryLong(
-                                        "SELECT count(*) FROM articles WHERE title LIKE '%revision"
-                                                + " 1'"))
-                        .isZero();
+                awaitCaughtUp(kafka, Duration.ofSeconds(60));
+                for (Dialect d : DIALECTS) {
+                    TestDatabase db = dbs.get(d);
+                    assertThat(db.queryLong("SELECT sum(revision) FROM articles"))
+                            .isEqualTo(revisions.get(d));
+                    assertThat(
+                                    db.queryLong(
+                                            "SELECT count(*) FROM articles WHERE title LIKE"
+                                                    + " '%revision 1'"))
+                            .isZero();
+                }
 
                 // newer revisions replace theirs
                 kafka.produce(newer);
-                await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp(GROUP));
-                assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(RECORDS);
-                assertThat(db.queryLong("SELECT sum(revision) FROM articles"))
-                        .isEqualTo(revisions + 100);
-                assertThat(
-                                db.queryLong(
-                                        "SELECT count(*) FROM articles WHERE title LIKE '%revision"
-                                                + " 3'"))
-                        .isEqualTo(100);
-                assertThat(written(replay)).isEqualTo(100);
+                awaitCaughtUp(kafka, Duration.ofSeconds(60));
+                for (Dialect d : DIALECTS) {
+                    TestDatabase db = dbs.get(d);
+                    assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(RECORDS);
+                    assertThat(db.queryLong("SELECT sum(revision) FROM articles"))
+                            .isEqualTo(revisions.get(d) + 100);
+                    assertThat(
+                                    db.queryLong(
+                                            "SELECT count(*) FROM articles WHERE title LIKE"
+                                                    + " '%revision 3'"))
+                            .isEqualTo(100);
+                    assertThat(written(replay.get(d))).isEqualTo(100);
+                }
+            } finally {
+                apps.forEach(SinkApp::close);
             }
+        } finally {
+            dbs.values().forEach(TestDatabase::close);
         }
+    }
+
+    private static SinkApp start(TestDatabase db, TestBroker broker, SimpleMeterRegistry registry) {
+        return SinkApp.start(
+                db.config(broker.bootstrapServers(), group(db.dialect())), registry, new Health());
+    }
+
+    private static void awaitCaughtUp(SinkTestKafka kafka, Duration atMost) {
+        await().atMost(atMost)
+                .until(
+                        () -> {
+                            for (Dialect d : DIALECTS) {
+                                if (!kafka.caughtUp(group(d))) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        });
     }
 
     private static double written(SimpleMeterRegistry registry) {
