@@ -26,6 +26,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,6 +53,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -272,6 +276,7 @@ public final class SinkBench {
             throws Exception {
         NewsflowConfig config = t.config(bootstrap, "bench-" + round + "-" + t.schema());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        long gcAtStart = gcMillis();
         try (SinkApp app = SinkApp.start(config, registry, new Health())) {
             // the sink's own counter of written rows: watching it costs the database nothing
             Counter written =
@@ -294,16 +299,23 @@ public final class SinkBench {
                     Timer batches = registry.get("newsflow.sink.batch.duration").timer();
                     System.err.printf(
                             Locale.ROOT,
-                            "sink: %d transactions, %.0f ms in them of %.0f ms%n",
+                            "sink: %d transactions, %.0f ms in them of %.0f ms; GC %d ms%n",
                             batches.count(),
                             batches.totalTime(TimeUnit.MILLISECONDS),
-                            (System.nanoTime() - first) / 1e6);
+                            (System.nanoTime() - first) / 1e6,
+                            gcMillis() - gcAtStart);
                     return rate;
                 }
                 Thread.sleep(5); // polling interval of the measurement, not a correctness wait
             }
             throw new IllegalStateException("the sink did not store every row in 10 minutes");
         }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static double perSecond(int rows, long nanos, Target t) throws SQLException {
@@ -335,13 +347,21 @@ public final class SinkBench {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size());
             for (EnrichedArticle a : articles) {
-                producer.send(
-                        new ProducerRecord<>(Topics.ARTICLES_ENRICHED, a.id(), Json.toBytes(a)));
+                acks.add(
+                        producer.send(
+                                new ProducerRecord<>(
+                                        Topics.ARTICLES_ENRICHED, a.id(), Json.toBytes(a))));
             }
             producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(); // a record that did not reach the topic would stall the sink mode
+            }
         }
     }
 

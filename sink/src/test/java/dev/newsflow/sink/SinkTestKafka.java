@@ -5,11 +5,13 @@ import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,22 +54,31 @@ public final class SinkTestKafka implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // a loaded machine can be slow to acknowledge; wait rather than fail
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Produces the articles, keyed by id, and waits for the acknowledgements. */
-    public void produce(List<EnrichedArticle> articles) {
+    public void produce(List<EnrichedArticle> articles) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size());
         for (EnrichedArticle a : articles) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, a.id(), Json.toBytes(a)));
+            acks.add(
+                    producer.send(
+                            new ProducerRecord<>(
+                                    Topics.ARTICLES_ENRICHED, a.id(), Json.toBytes(a))));
         }
         producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(); // a lost record would make the test wait for nothing
+        }
     }
 
     /** Produces one record with any value. */
-    public void produceRaw(String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, key, value));
-        producer.flush();
+    public void produceRaw(String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, key, value)).get();
     }
 
     /** Whether {@code group} has committed the end offset of every enriched partition. */
