@@ -6,6 +6,7 @@ import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
 import dev.newsflow.deploy.cli.RunCommand;
+import dev.newsflow.deploy.cli.SearchCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
 import dev.newsflow.deploy.cli.TopicsCommand;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             LangCommand.class,
             TopicsCommand.class,
             FeedsCommand.class,
+            SearchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -11,6 +11,7 @@ import dev.newsflow.core.metrics.Metrics;
 import dev.newsflow.enrich.EnrichApp;
 import dev.newsflow.ingest.IngestApp;
 import dev.newsflow.sink.SinkApp;
+import dev.newsflow.sink.api.ArticleApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -126,6 +127,9 @@ public final class Pipeline implements AutoCloseable {
             if (parts.contains(Part.SINK)) {
                 sink = SinkApp.start(config, registry, health);
                 started.push(sink);
+                if (http != null) {
+                    new ArticleApi(sink.search()).register(http);
+                }
             }
             if (parts.contains(Part.ENRICH)) {
                 enrich = EnrichApp.start(config, registry, health);

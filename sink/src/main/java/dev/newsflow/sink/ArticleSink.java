@@ -9,11 +9,16 @@ import dev.newsflow.sink.jdbc.ArticleWriter;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,10 +41,14 @@ import org.slf4j.LoggerFactory;
  * commits their offsets. Records that are not enriched articles go to the DLQ (acknowledged before
  * the offsets move). When the database fails, consumption pauses and the same batch is retried with
  * exponential backoff (1 s doubling to 30 s) until it is written: nothing is skipped, and the group
- * membership is kept by polling while paused. Runs on its own thread.
+ * membership is kept by polling while paused. A record the database itself rejects (invalid or too
+ * large data, see {@link dev.newsflow.sink.jdbc.Dialect#isDataError}) goes to the DLQ with the
+ * database's reason instead of blocking the sink. Runs on its own thread.
  */
 public final class ArticleSink implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticleSink.class);
+    private static final long INITIAL_BACKOFF_MS = 1_000;
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     private final ArticleWriter writer;
     private final SinkMetrics metrics;
@@ -101,7 +111,19 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED));
+            consumer.subscribe(
+                    List.of(Topics.ARTICLES_ENRICHED),
+                    new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+                        @Override
+                        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                            if (!databaseUp) {
+                                consumer.pause(partitions); // stay paused through a rebalance
+                            }
+                        }
+                    });
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
                 if (!records.isEmpty()) {
@@ -124,12 +146,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
 
     private void handle(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<EnrichedArticle> batch = new ArrayList<>(records.count());
-        List<java.util.concurrent.Future<?>> dlqAcks = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
+        List<Future<?>> dlqAcks = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            firstOffsets.putIfAbsent(tp, r.offset());
             offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
             if (r.value() == null) {
                 continue;
@@ -141,17 +162,9 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                             "unsupported schemaVersion " + a.schemaVersion());
                 }
                 batch.add(a);
+                sources.add(r);
             } catch (RuntimeException e) {
-                dlqAcks.add(
-                        dlq.send(
-                                new ProducerRecord<>(
-                                        Topics.ARTICLES_DLQ,
-                                        null,
-                                        r.key(),
-                                        r.value(),
-                                        DlqHeaders.of(
-                                                "sink", e, r.topic(), r.partition(), r.offset()))));
-                metrics.dlq.increment();
+                dlqAcks.add(toDlq(r, e));
                 log.warn(
                         "Record {} at {}-{}@{} is not an enriched article, sent to the DLQ: {}",
                         r.key(),
@@ -161,14 +174,13 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                         e.getMessage());
             }
         }
-        long backoffMs = 1000;
+        long backoffMs = INITIAL_BACKOFF_MS;
         while (running) {
             try {
                 long start = System.nanoTime();
-                int changed = writer.write(batch);
+                int changed = write(batch, sources, dlqAcks);
                 metrics.batch.record(Duration.ofNanos(System.nanoTime() - start));
                 metrics.written.increment(changed);
-                metrics.unchanged.increment(batch.size() - changed);
                 if (!databaseUp) {
                     log.info("Database is back; resuming");
                     consumer.resume(consumer.paused());
@@ -185,6 +197,8 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                             "Database write failed ({}); pausing consumption and retrying",
                             lastDatabaseError);
                     consumer.pause(consumer.assignment());
+                } else {
+                    log.debug("Database write failed again: {}", lastDatabaseError);
                 }
                 databaseUp = false;
                 // keep the group membership while waiting: poll returns nothing when paused
@@ -192,24 +206,106 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                 while (running && System.currentTimeMillis() < until) {
                     ConsumerRecords<String, byte[]> none =
                             consumer.poll(Duration.ofMillis(Math.min(500, backoffMs)));
-                    if (!none.isEmpty()) {
-                        throw new IllegalStateException("records while paused");
-                    }
+                    rewind(none);
                 }
-                backoffMs = Math.min(backoffMs * 2, 30_000);
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             }
         }
         if (!running) {
             return; // not written: offsets stay, the batch is read again after restart
         }
-        for (java.util.concurrent.Future<?> ack : dlqAcks) {
+        for (Future<?> ack : dlqAcks) {
             try {
                 ack.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("cannot write to the DLQ", e.getCause());
             }
         }
-        consumer.commitSync(offsets);
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the rows are in the database; the partitions' new owner reads these records again
+            // and its upsert changes nothing
+            log.warn("Offsets not committed after a rebalance: {}", e.getMessage());
+        }
+    }
+
+    /** Moves back to the first of {@code records}, which arrived while paused and are unread. */
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            consumer.seek(tp, records.records(tp).get(0).offset());
+        }
+    }
+
+    /**
+     * Writes the batch in one transaction. When the database rejects the data itself (not a passing
+     * failure), the records are written one by one and each one it rejects goes to the DLQ with the
+     * database's reason, so that one bad record neither stops the sink nor takes its batch with it.
+     *
+     * @return rows changed
+     * @throws SQLException on a passing failure: the caller retries the whole batch
+     */
+    private int write(
+            List<EnrichedArticle> batch,
+            List<ConsumerRecord<String, byte[]>> sources,
+            List<Future<?>> dlqAcks)
+            throws SQLException {
+        int changed;
+        try {
+            changed = writer.write(batch);
+        } catch (SQLException e) {
+            if (!writer.dialect().isDataError(e)) {
+                throw e;
+            }
+            log.warn(
+                    "The database rejected a batch of {} records ({}); writing them one by one",
+                    batch.size(),
+                    e.getMessage());
+            changed = 0;
+            List<Integer> rejected = new ArrayList<>();
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    try {
+                        changed += writer.write(batch.get(i));
+                    } catch (SQLException one) {
+                        if (!writer.dialect().isDataError(one)) {
+                            throw one;
+                        }
+                        ConsumerRecord<String, byte[]> r = sources.get(i);
+                        dlqAcks.add(toDlq(r, one));
+                        rejected.add(i);
+                        log.warn(
+                                "The database rejected record {} at {}-{}@{}, sent to the DLQ: {}",
+                                r.key(),
+                                r.topic(),
+                                r.partition(),
+                                r.offset(),
+                                one.getMessage());
+                    }
+                }
+            } finally {
+                // a retry after a passing failure must not send these to the DLQ again
+                for (int k = rejected.size() - 1; k >= 0; k--) {
+                    batch.remove((int) rejected.get(k));
+                    sources.remove((int) rejected.get(k));
+                }
+            }
+            metrics.unchanged.increment(batch.size() - changed);
+            return changed;
+        }
+        metrics.unchanged.increment(batch.size() - changed);
+        return changed;
+    }
+
+    private Future<?> toDlq(ConsumerRecord<String, byte[]> r, Exception e) {
+        metrics.dlq.increment();
+        return dlq.send(
+                new ProducerRecord<>(
+                        Topics.ARTICLES_DLQ,
+                        null,
+                        r.key(),
+                        r.value(),
+                        DlqHeaders.of("sink", e, r.topic(), r.partition(), r.offset())));
     }
 
     @Override

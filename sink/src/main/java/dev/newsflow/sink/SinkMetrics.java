@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code newsflow.sink.batch.duration} (timer): one database transaction
  *   <li>{@code newsflow.sink.db.errors} (counter): failed batch writes (each retried)
  *   <li>{@code newsflow.sink.db.up} (gauge, 1 or 0): whether the last database write succeeded
+ *   <li>{@code newsflow.sink.retention.deleted} (counter): articles deleted for their age
+ *   <li>{@code newsflow.sink.retention.errors} (counter): retention runs that failed (retried at
+ *       the next interval)
  * </ul>
  */
 public final class SinkMetrics {
@@ -23,6 +26,8 @@ public final class SinkMetrics {
     final Counter dlq;
     final Counter dbErrors;
     final Timer batch;
+    final Counter retentionDeleted;
+    final Counter retentionErrors;
     final AtomicInteger dbUp = new AtomicInteger(1);
 
     public SinkMetrics(MeterRegistry registry) {
@@ -42,6 +47,14 @@ public final class SinkMetrics {
         batch =
                 Timer.builder("newsflow.sink.batch.duration")
                         .description("One database transaction")
+                        .register(registry);
+        retentionDeleted =
+                Counter.builder("newsflow.sink.retention.deleted")
+                        .description("Articles deleted for their age")
+                        .register(registry);
+        retentionErrors =
+                Counter.builder("newsflow.sink.retention.errors")
+                        .description("Failed retention runs")
                         .register(registry);
         Gauge.builder("newsflow.sink.db.up", dbUp, AtomicInteger::get)
                 .description("1 when the last database write succeeded")

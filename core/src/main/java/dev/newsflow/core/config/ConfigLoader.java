@@ -270,7 +270,11 @@ public final class ConfigLoader {
                         r.string("sink.jdbc.user"),
                         r.string("sink.jdbc.password"),
                         r.string("sink.group.id"),
-                        r.intValue("sink.batch.size", 1, 100_000));
+                        r.intValue("sink.batch.size", 1, 100_000),
+                        r.intValue("sink.jdbc.pool.size", 1, 256),
+                        r.intValue("sink.retention.days", 0, 36_500),
+                        r.longValue("sink.retention.interval.ms", 1_000, 7L * 24 * 3600 * 1000),
+                        r.intValue("sink.retention.batch.size", 1, 1_000_000));
 
         List<FeedDefinition> feeds = new ArrayList<>();
         if (fileFeeds != null) {

@@ -8,13 +8,31 @@ package dev.newsflow.core.config;
  * @param password database password, empty for none
  * @param groupId the consumer group (default newsflow-sink)
  * @param batchSize records per database transaction at most (default 500)
+ * @param poolSize database connections of the sink and the read API (default 8)
+ * @param retentionDays delete articles older than this many days, by {@code published_at} (else
+ *     {@code fetched_at}); 0 (the default) keeps everything
+ * @param retentionIntervalMs how often the retention delete runs (default one hour)
+ * @param retentionBatchSize rows one retention delete transaction removes at most (default 1000)
  */
 public record SinkConfig(
-        String jdbcUrl, String user, String password, String groupId, int batchSize) {
+        String jdbcUrl,
+        String user,
+        String password,
+        String groupId,
+        int batchSize,
+        int poolSize,
+        int retentionDays,
+        long retentionIntervalMs,
+        int retentionBatchSize) {
 
     /** Returns whether the database is SQLite. */
     public boolean isSqlite() {
         return jdbcUrl.startsWith("jdbc:sqlite:");
+    }
+
+    /** Returns whether old articles are deleted. */
+    public boolean retentionEnabled() {
+        return retentionDays > 0;
     }
 
     @Override
@@ -29,6 +47,14 @@ public record SinkConfig(
                 + groupId
                 + ", batchSize="
                 + batchSize
+                + ", poolSize="
+                + poolSize
+                + ", retentionDays="
+                + retentionDays
+                + ", retentionIntervalMs="
+                + retentionIntervalMs
+                + ", retentionBatchSize="
+                + retentionBatchSize
                 + "]";
     }
 }

@@ -5,36 +5,66 @@ import dev.newsflow.core.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Upserts enriched articles, one transaction per batch. Revision-aware: a row is replaced only by a
- * higher revision, so a replayed or reordered older record never rolls a row back, and the same
- * record twice leaves one row. Thread-safe (a connection per call).
+ * higher revision ({@code ON CONFLICT (id) DO UPDATE … WHERE excluded.revision >
+ * articles.revision}), so a replayed or reordered older record never rolls a row back, and the same
+ * record twice leaves one row. The search index and list side tables follow in the same transaction
+ * (PostgreSQL: a trigger computes the {@code tsvector}; SQLite: triggers feed FTS5 and {@code
+ * article_terms}). Thread-safe (a connection per call).
  */
 public final class ArticleWriter {
-    private static final String COLUMNS =
-            "id, revision, url, title, summary, text, language, language_confidence, feed_id,"
-                + " feed_url, feed_name, site_name, authors, categories, topics, cluster_id,"
-                + " duplicate_of, content_hash, published_at, fetched_at, enriched_at, stored_at,"
-                + " record";
-    private static final String UPDATES =
-            "revision = excluded.revision, url = excluded.url, title = excluded.title, summary ="
-                + " excluded.summary, text = excluded.text, language = excluded.language,"
-                + " language_confidence = excluded.language_confidence, feed_id = excluded.feed_id,"
-                + " feed_url = excluded.feed_url, feed_name = excluded.feed_name, site_name ="
-                + " excluded.site_name, authors = excluded.authors, categories ="
-                + " excluded.categories, topics = excluded.topics, cluster_id ="
-                + " excluded.cluster_id, duplicate_of = excluded.duplicate_of, content_hash ="
-                + " excluded.content_hash, published_at = excluded.published_at, fetched_at ="
-                + " excluded.fetched_at, enriched_at = excluded.enriched_at, stored_at ="
-                + " excluded.stored_at, record = excluded.record";
+    /** Every column the writer sets, in bind order. */
+    static final List<String> COLUMNS =
+            List.of(
+                    "id",
+                    "revision",
+                    "url",
+                    "link",
+                    "guid",
+                    "title",
+                    "summary",
+                    "text",
+                    "language",
+                    "language_confidence",
+                    "language_method",
+                    "feed_id",
+                    "feed_url",
+                    "feed_name",
+                    "feed_title",
+                    "source_type",
+                    "site_name",
+                    "section",
+                    "image_url",
+                    "paywalled",
+                    "authors",
+                    "categories",
+                    "tags",
+                    "topics",
+                    "flags",
+                    "aliases",
+                    "cluster_id",
+                    "duplicate_of",
+                    "cluster_similarity",
+                    "content_hash",
+                    "extraction_method",
+                    "published_at",
+                    "modified_at",
+                    "fetched_at",
+                    "enriched_at",
+                    "stored_at",
+                    "sort_at",
+                    "record");
+
+    private static final List<String> JSON_COLUMNS =
+            List.of("authors", "categories", "tags", "topics", "flags", "aliases", "record");
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -43,24 +73,38 @@ public final class ArticleWriter {
     public ArticleWriter(DataSource dataSource, Dialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource can't be null");
         this.dialect = Objects.requireNonNull(dialect, "dialect can't be null");
-        String json = dialect == Dialect.POSTGRESQL ? "CAST(? AS jsonb)" : "?";
-        String values =
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + json
-                        + ", "
-                        + json
-                        + ", "
-                        + json
-                        + ", ?, ?, ?, ?, ?, ?, ?, "
-                        + json;
+        StringBuilder updates = new StringBuilder();
+        for (String column : COLUMNS) {
+            if (!column.equals("id")) {
+                updates.append(updates.length() == 0 ? "" : ", ")
+                        .append(column)
+                        .append(" = excluded.")
+                        .append(column);
+            }
+        }
         this.upsert =
-                "INSERT INTO articles ("
-                        + COLUMNS
-                        + ") VALUES ("
-                        + values
-                        + ") ON CONFLICT (id) DO UPDATE SET "
-                        + UPDATES
+                insertSql(dialect)
+                        + " ON CONFLICT (id) DO UPDATE SET "
+                        + updates
                         + " WHERE excluded.revision > articles.revision";
+    }
+
+    /**
+     * A plain {@code INSERT} of every column the writer sets, with the same binds as {@link #bind}:
+     * the baseline the sink benchmark compares the upsert with.
+     */
+    public static String insertSql(Dialect dialect) {
+        StringBuilder values = new StringBuilder();
+        for (String column : COLUMNS) {
+            values.append(values.length() == 0 ? "" : ", ")
+                    .append(JSON_COLUMNS.contains(column) ? dialect.jsonParameter() : "?");
+        }
+        return "INSERT INTO articles (" + String.join(", ", COLUMNS) + ") VALUES (" + values + ")";
+    }
+
+    /** The dialect written to. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -73,12 +117,12 @@ public final class ArticleWriter {
         if (articles.isEmpty()) {
             return 0;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(upsert)) {
                 for (EnrichedArticle a : articles) {
-                    bind(ps, a, now);
+                    bind(dialect, ps, a, now);
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -91,47 +135,75 @@ public final class ArticleWriter {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }
 
-    private void bind(PreparedStatement ps, EnrichedArticle a, Timestamp now) throws SQLException {
+    /** Writes one article in its own transaction; see {@link #write(List)}. */
+    public int write(EnrichedArticle article) throws SQLException {
+        return write(Collections.singletonList(article));
+    }
+
+    /** Binds the values of {@link #COLUMNS} for {@code a}, stored at {@code now}. */
+    public static void bind(Dialect dialect, PreparedStatement ps, EnrichedArticle a, Instant now)
+            throws SQLException {
         int i = 1;
         ps.setString(i++, a.id());
         ps.setInt(i++, a.revision());
         ps.setString(i++, a.url());
+        ps.setString(i++, a.link());
+        ps.setString(i++, a.guid());
         ps.setString(i++, a.title());
         ps.setString(i++, a.summary());
         ps.setString(i++, a.text());
         ps.setString(i++, a.language().code());
         ps.setDouble(i++, a.language().confidence());
+        ps.setString(i++, a.language().method());
         ps.setString(i++, a.source().feedId());
         ps.setString(i++, a.source().feedUrl());
         ps.setString(i++, a.source().feedName());
+        ps.setString(i++, a.source().feedTitle());
+        ps.setString(i++, a.source().type());
         ps.setString(i++, a.siteName());
+        ps.setString(i++, a.section());
+        ps.setString(i++, a.imageUrl());
+        if (a.paywalled() == null) {
+            ps.setNull(i++, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i++, a.paywalled());
+        }
         ps.setString(i++, Json.toString(a.authors()));
         ps.setString(i++, Json.toString(a.categories()));
+        ps.setString(i++, Json.toString(a.tags()));
         ps.setString(i++, Json.toString(a.topics()));
+        ps.setString(i++, Json.toString(a.flags()));
+        ps.setString(i++, Json.toString(a.aliases()));
         ps.setString(i++, a.cluster().id());
         ps.setString(i++, a.cluster().duplicateOf());
+        if (a.cluster().similarity() == null) {
+            ps.setNull(i++, Types.DOUBLE);
+        } else {
+            ps.setDouble(i++, a.cluster().similarity());
+        }
         ps.setString(i++, a.contentHash());
-        time(ps, i++, a.publishedAt());
-        time(ps, i++, a.fetchedAt());
-        time(ps, i++, a.enrichedAt());
-        time(ps, i++, now.toInstant());
+        ps.setString(i++, a.extraction().method());
+        dialect.setInstant(ps, i++, a.publishedAt());
+        dialect.setInstant(ps, i++, a.modifiedAt());
+        dialect.setInstant(ps, i++, a.fetchedAt());
+        dialect.setInstant(ps, i++, a.enrichedAt());
+        dialect.setInstant(ps, i++, now);
+        dialect.setInstant(ps, i++, sortAt(a));
         ps.setString(i, Json.toString(a));
     }
 
-    private void time(PreparedStatement ps, int i, @Nullable Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(
-                    i,
-                    dialect == Dialect.POSTGRESQL ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
-        } else if (dialect == Dialect.POSTGRESQL) {
-            ps.setObject(i, t.atOffset(java.time.ZoneOffset.UTC));
-        } else {
-            ps.setString(i, t.toString()); // ISO-8601 UTC sorts as text
-        }
+    /**
+     * The time the read API orders and filters by, and retention deletes by: when the article was
+     * published, or when it was fetched if the source gave no date.
+     */
+    public static Instant sortAt(EnrichedArticle a) {
+        return a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

@@ -1,132 +1,104 @@
 package dev.newsflow.sink.jdbc;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the versioned schema migrations of a dialect ({@code db/<dialect>/V<n>.sql}, listed in
- * {@code db/<dialect>/migrations.txt}) that the database has not seen, each in its own transaction,
- * recording them in {@code newsflow_schema_version}.
+ * Brings the schema up to date with Flyway: the versioned SQL files {@code
+ * db/<dialect>/V<n>__<name>.sql}, each applied once in its own transaction and recorded in {@code
+ * flyway_schema_history}. Flyway (core for SQLite, {@code flyway-database-postgresql} for
+ * PostgreSQL) handles both databases, including dollar-quoted PostgreSQL functions and SQLite
+ * trigger bodies, and checks that applied files were not edited afterwards (checksums).
  *
- * <p>Why not Flyway or Liquibase: the sink needs only ordered, forward-only SQL files per dialect,
- * applied at start; this runner does that identically on both databases in about 100 lines with no
- * extra dependency, and is tested against both.
+ * <p>Databases created before Flyway was adopted carry the table {@code newsflow_schema_version} of
+ * the small runner that preceded it; they are baselined at the version that table records, so only
+ * the newer files run on them.
  */
 public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final String LEGACY_TABLE = "newsflow_schema_version";
 
     private Migrations() {}
 
     /**
-     * Brings the schema up to date.
+     * Applies the migrations {@code dataSource} has not seen.
      *
      * @return the schema version after migration
-     * @throws SQLException if a migration fails (its transaction is rolled back)
+     * @throws SQLException if the database cannot be reached or a migration fails (a failed
+     *     migration's transaction is rolled back)
      */
-    public static int migrate(Connection c, Dialect dialect) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE TABLE IF NOT EXISTS newsflow_schema_version (version INTEGER PRIMARY"
-                            + " KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    public static int migrate(DataSource dataSource, Dialect dialect) throws SQLException {
+        Objects.requireNonNull(dataSource, "dataSource can't be null");
+        Objects.requireNonNull(dialect, "dialect can't be null");
+        OptionalInt legacy = legacyVersion(dataSource);
+        var configuration =
+                Flyway.configure(Migrations.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .locations("classpath:db/" + dialect.folder())
+                        .placeholderReplacement(false)
+                        .validateMigrationNaming(true);
+        if (legacy.isPresent()) {
+            configuration
+                    .baselineOnMigrate(true)
+                    .baselineVersion(String.valueOf(legacy.getAsInt()))
+                    .baselineDescription("applied before Flyway (" + LEGACY_TABLE + ")");
         }
-        int current = 0;
-        try (Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT COALESCE(MAX(version), 0) FROM newsflow_schema_version")) {
-            if (rs.next()) {
-                current = rs.getInt(1);
-            }
-        }
-        List<String> names = list(dialect);
-        int version = current;
-        c.setAutoCommit(false);
         try {
-            for (int i = current; i < names.size(); i++) {
-                String name = names.get(i);
-                String sql = read("db/" + dialect.folder() + "/" + name);
-                try (Statement s = c.createStatement()) {
-                    for (String stmt : split(sql)) {
-                        s.execute(stmt);
-                    }
-                }
-                try (PreparedStatement p =
-                        c.prepareStatement(
-                                "INSERT INTO newsflow_schema_version (version, name, applied_at)"
-                                        + " VALUES (?, ?, ?)")) {
-                    p.setInt(1, i + 1);
-                    p.setString(2, name);
-                    p.setString(3, java.time.Instant.now().toString());
-                    p.executeUpdate();
-                }
-                c.commit();
-                version = i + 1;
-                log.info("Applied schema migration {} ({})", version, name);
+            MigrateResult result = configuration.load().migrate();
+            String version =
+                    result.targetSchemaVersion != null
+                            ? result.targetSchemaVersion
+                            : result.initialSchemaVersion;
+            if (result.migrationsExecuted > 0) {
+                log.info(
+                        "Applied {} schema migration(s) to {}: now at version {}",
+                        result.migrationsExecuted,
+                        dialect.folder(),
+                        version);
             }
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
+            return version == null ? 0 : Integer.parseInt(version);
+        } catch (FlywayException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw new SQLException("schema migration failed: " + e.getMessage(), sql);
+            }
+            throw new SQLException("schema migration failed: " + e.getMessage(), e);
         }
-        return version;
     }
 
-    private static List<String> list(Dialect dialect) {
-        List<String> out = new ArrayList<>();
-        for (String line : read("db/" + dialect.folder() + "/migrations.txt").split("\n")) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                out.add(l);
+    private static OptionalInt legacyVersion(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            boolean exists;
+            try (ResultSet rs = meta.getTables(null, c.getSchema(), LEGACY_TABLE, null)) {
+                exists = rs.next();
             }
-        }
-        return out;
-    }
-
-    /** Splits a script on semicolons at line ends; statements here hold no such semicolons. */
-    static List<String> split(String sql) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (String line : sql.split("\n")) {
-            String l = line.strip();
-            if (l.startsWith("--") || l.isEmpty()) {
-                continue;
+            boolean flyway;
+            try (ResultSet rs =
+                    meta.getTables(null, c.getSchema(), "flyway_schema_history", null)) {
+                flyway = rs.next();
             }
-            cur.append(line).append('\n');
-            if (l.endsWith(";")) {
-                String stmt = cur.toString().strip();
-                out.add(stmt.substring(0, stmt.length() - 1));
-                cur.setLength(0);
+            if (!exists || flyway) {
+                return OptionalInt.empty();
             }
-        }
-        if (!cur.toString().isBlank()) {
-            out.add(cur.toString().strip());
-        }
-        return out;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration resource " + resource);
+            try (Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery(
+                                    "SELECT COALESCE(MAX(version), 0) FROM " + LEGACY_TABLE)) {
+                return rs.next() && rs.getInt(1) > 0
+                        ? OptionalInt.of(rs.getInt(1))
+                        : OptionalInt.empty();
             }
-            return new String(in.readAllBytes(), UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

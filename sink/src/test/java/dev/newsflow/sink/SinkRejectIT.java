@@ -1,0 +1,84 @@
+package dev.newsflow.sink;
+
+import static dev.newsflow.sink.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.kafka.DlqHeaders;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.core.test.TestBroker;
+import dev.newsflow.sink.jdbc.Dialect;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** A record the database itself rejects goes to the DLQ; the rest of its batch is written. */
+class SinkRejectIT {
+    @Test
+    void shouldSendARecordPostgresRejectsToTheDlqAndWriteTheRestOfItsBatch() throws Exception {
+        try (TestBroker broker = TestBroker.start();
+                SinkTestKafka kafka = new SinkTestKafka(broker.bootstrapServers());
+                TestDatabase db = TestDatabase.of(Dialect.POSTGRESQL)) {
+            List<EnrichedArticle> batch = new ArrayList<>();
+            for (int n = 0; n < 20; n++) {
+                batch.add(article(n, 1));
+            }
+            // PostgreSQL text cannot hold U+0000 (SQLState 22021/22P05): data, not an outage
+            EnrichedArticle bad = article(99, 1, "en", "Bad \u0000 title", "text", List.of());
+            batch.add(10, bad);
+            kafka.produce(batch);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            Health health = new Health();
+            try (SinkApp app =
+                    SinkApp.start(
+                            db.config(broker.bootstrapServers(), "reject"), registry, health)) {
+                await().atMost(Duration.ofSeconds(120)).until(() -> kafka.caughtUp("reject"));
+                assertThat(health.check().get("sink").ready()).isTrue();
+            }
+            assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(20);
+            assertThat(db.queryLong("SELECT count(*) FROM articles WHERE id = '" + bad.id() + "'"))
+                    .isZero();
+            assertThat(
+                            registry.get("newsflow.sink.records")
+                                    .tag("outcome", "dlq")
+                                    .counter()
+                                    .count())
+                    .isEqualTo(1);
+
+            try (KafkaConsumer<String, String> dlq =
+                    new KafkaConsumer<>(
+                            Map.of(
+                                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    broker.bootstrapServers(),
+                                    ConsumerConfig.GROUP_ID_CONFIG,
+                                    "dlq-reader",
+                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                    "earliest"),
+                            new StringDeserializer(),
+                            new StringDeserializer())) {
+                dlq.subscribe(List.of(Topics.ARTICLES_DLQ));
+                List<ConsumerRecord<String, String>> got = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(60))
+                        .until(
+                                () -> {
+                                    dlq.poll(Duration.ofMillis(200)).forEach(got::add);
+                                    return !got.isEmpty();
+                                });
+                ConsumerRecord<String, String> r = got.get(0);
+                assertThat(r.key()).isEqualTo(bad.id());
+                assertThat(DlqHeaders.get(r.headers(), DlqHeaders.ERROR_STAGE)).isEqualTo("sink");
+                assertThat(DlqHeaders.get(r.headers(), DlqHeaders.ERROR_MESSAGE)).isNotBlank();
+                assertThat(r.value()).contains("Bad \\u0000 title");
+            }
+        }
+    }
+}
