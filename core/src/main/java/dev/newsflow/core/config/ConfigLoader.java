@@ -226,6 +226,12 @@ public final class ConfigLoader {
         if (languages.isEmpty()) {
             r.bad("enrich.lang.languages", "must name at least one language");
         }
+        List<String> routeLanguages = r.list("enrich.route.languages");
+        for (String lang : routeLanguages) {
+            if (!lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                r.bad("enrich.route.languages", "'" + lang + "' is not a BCP-47 language tag");
+            }
+        }
         EnrichConfig enrich =
                 new EnrichConfig(
                         r.string("enrich.application.id"),
@@ -236,7 +242,12 @@ public final class ConfigLoader {
                         languages,
                         r.doubleValue("enrich.lang.min.confidence", 0.0, 1.0),
                         r.intValue("enrich.lang.max.chars", 50, 1_000_000),
-                        r.intValue("enrich.dedup.retention.days", 1, 3650));
+                        r.intValue("enrich.dedup.retention.days", 1, 3650),
+                        r.intValue("enrich.standby.replicas", 0, 16),
+                        routeLanguages,
+                        r.longValue("enrich.cluster.wait.ms", 100, 3_600_000),
+                        r.doubleValue("enrich.cluster.min.jaccard", 0.01, 1.0),
+                        r.doubleValue("enrich.cluster.min.containment", 0.01, 1.0));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {

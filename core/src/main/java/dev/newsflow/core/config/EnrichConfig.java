@@ -13,6 +13,13 @@ import java.util.List;
  * @param minConfidence below this the language is {@code und} (default 0.5)
  * @param maxChars characters of title and text given to the detector (default 2000)
  * @param dedupRetentionDays how long an id or content hash is remembered (default 30)
+ * @param standbyReplicas standby replicas of each state store (default 0)
+ * @param routeLanguages languages also published on {@code newsflow.articles.lang.<code>} (default
+ *     none)
+ * @param clusterWaitMs how long an article waits for the band partitions before it is published
+ *     with what is known (default 60000)
+ * @param clusterMinJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
+ * @param clusterMinContainment estimated containment that makes a near-duplicate (default 0.6)
  */
 public record EnrichConfig(
         String applicationId,
@@ -21,8 +28,14 @@ public record EnrichConfig(
         List<String> languages,
         double minConfidence,
         int maxChars,
-        int dedupRetentionDays) {
+        int dedupRetentionDays,
+        int standbyReplicas,
+        List<String> routeLanguages,
+        long clusterWaitMs,
+        double clusterMinJaccard,
+        double clusterMinContainment) {
     public EnrichConfig {
         languages = List.copyOf(languages);
+        routeLanguages = List.copyOf(routeLanguages);
     }
 }

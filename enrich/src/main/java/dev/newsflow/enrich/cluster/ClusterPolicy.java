@@ -5,10 +5,11 @@ package dev.newsflow.enrich.cluster;
  *
  * <p>Two articles are candidates when one of their {@code bands} LSH bands (each {@code rows}
  * signature positions) is equal, and near-duplicates when, in addition, the estimated Jaccard
- * similarity reaches {@code minJaccard} or the estimated containment reaches {@code minContainment}.
- * Articles with fewer than {@code minShingles} shingles are never clustered: a headline-only item
- * says too little to call it a copy. The defaults were chosen on the dev split of the labelled set
- * in {@code enrich/src/test/resources/neardup} (see its README for the figures).
+ * similarity reaches {@code minJaccard} or the estimated containment reaches {@code
+ * minContainment}. Articles with fewer than {@code minShingles} shingles are never clustered: a
+ * headline-only item says too little to call it a copy. The defaults were chosen on the dev split
+ * of the labelled set in {@code enrich/src/test/resources/neardup} (see its README for the
+ * figures).
  *
  * @param wordShingle words per shingle in spaced scripts (default 3)
  * @param charShingle characters per shingle in unspaced scripts (default 3)

@@ -5,11 +5,11 @@ import java.util.Objects;
 /**
  * The MinHash signature of an article's shingles, and how many distinct shingles it had.
  *
- * <p>The fraction of equal signature positions of two fingerprints estimates the Jaccard
- * similarity of their shingle sets (standard error {@code sqrt(J(1-J)/k)} for {@code k}
- * positions); with the set sizes it also estimates containment, the share of the smaller set found
- * in the larger, which stays high when one copy adds boilerplate or drops a paragraph. Values are
- * immutable by contract: never modify {@link #signature()}.
+ * <p>The fraction of equal signature positions of two fingerprints estimates the Jaccard similarity
+ * of their shingle sets (standard error {@code sqrt(J(1-J)/k)} for {@code k} positions); with the
+ * set sizes it also estimates containment, the share of the smaller set found in the larger, which
+ * stays high when one copy adds boilerplate or drops a paragraph. Values are immutable by contract:
+ * never modify {@link #signature()}.
  *
  * @param signature the minimum of each of {@code k} hash functions over the shingles
  * @param shingles the number of distinct shingles

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
  * Computes {@link Fingerprint}s: the shingles of a text through {@code bands × rows} hash functions
  * of the form {@code (a·x + b) >>> 32} (multiply-shift, a odd), keeping each function's minimum.
  * The functions come from a fixed seed, so every instance and every version of Newsflow with the
- * same shape computes the same signatures; changing {@code bands}, {@code rows} or the shingle sizes
- * changes every signature, and stored fingerprints stop matching new ones until they expire.
+ * same shape computes the same signatures; changing {@code bands}, {@code rows} or the shingle
+ * sizes changes every signature, and stored fingerprints stop matching new ones until they expire.
  * Thread-safe.
  */
 public final class MinHasher {

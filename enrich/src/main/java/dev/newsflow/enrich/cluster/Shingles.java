@@ -10,9 +10,9 @@ import java.util.Locale;
  * <p>Text is NFKC-normalised and lower-cased ({@link Locale#ROOT}). A token is a run of letters,
  * digits and combining marks in scripts written with spaces, or a single character (with its
  * combining marks) in scripts written without them (Han, Hiragana, Katakana, Thai, Lao, Khmer,
- * Myanmar, Tibetan), so Chinese, Japanese and Thai text shingle on character n-grams without a
- * word segmenter. A text shingles on {@code charShingle}-character runs when most of its tokens are
- * such characters, else on {@code wordShingle}-word runs. Punctuation and spacing never matter.
+ * Myanmar, Tibetan), so Chinese, Japanese and Thai text shingle on character n-grams without a word
+ * segmenter. A text shingles on {@code charShingle}-character runs when most of its tokens are such
+ * characters, else on {@code wordShingle}-word runs. Punctuation and spacing never matter.
  * Thread-safe.
  */
 public final class Shingles {
@@ -58,7 +58,8 @@ public final class Shingles {
                             || type == Character.COMBINING_SPACING_MARK
                             || type == Character.ENCLOSING_MARK;
             if (mark && lastWasChar && count > 0) {
-                tokens[count - 1] = fnv(tokens[count - 1], cp); // a Thai vowel sign joins its letter
+                tokens[count - 1] =
+                        fnv(tokens[count - 1], cp); // a Thai vowel sign joins its letter
                 continue;
             }
             if (!Character.isLetterOrDigit(cp) && !mark) {

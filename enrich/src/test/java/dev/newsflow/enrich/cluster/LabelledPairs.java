@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** The labelled near-duplicate set of {@code neardup/pairs.jsonl.gz} (see its README). */
-record LabelledPairs(List<Pair> pairs) {
+public record LabelledPairs(List<Pair> pairs) {
 
     /** One labelled pair; {@code split} is {@code dev} (tuning) or {@code test} (held out). */
-    record Pair(
+    public record Pair(
             String id,
             String split,
             String kind,
@@ -28,7 +28,7 @@ record LabelledPairs(List<Pair> pairs) {
             String titleB,
             String textB) {}
 
-    static LabelledPairs load() {
+    public static LabelledPairs load() {
         List<Pair> pairs = new ArrayList<>();
         try (BufferedReader in =
                 new BufferedReader(
@@ -58,7 +58,7 @@ record LabelledPairs(List<Pair> pairs) {
         return new LabelledPairs(List.copyOf(pairs));
     }
 
-    List<Pair> split(String split) {
+    public List<Pair> split(String split) {
         return pairs.stream().filter(p -> p.split().equals(split)).toList();
     }
 }

@@ -41,10 +41,7 @@ final class NearDuplicateEvaluation {
                                     fn,
                                     tn));
             byKind.forEach(
-                    (k, c) ->
-                            sb.append(
-                                    String.format(
-                                            Locale.ROOT, " %s %d/%d", k, c[0], c[1])));
+                    (k, c) -> sb.append(String.format(Locale.ROOT, " %s %d/%d", k, c[0], c[1])));
             return sb.toString();
         }
     }

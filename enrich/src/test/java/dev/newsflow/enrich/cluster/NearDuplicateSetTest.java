@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Precision and recall of the default {@link ClusterPolicy} on the labelled near-duplicate set.
- * The thresholds were chosen on the dev split ({@link NearDuplicateTuning}); the figures that
- * count are those of the held-out test split.
+ * Precision and recall of the default {@link ClusterPolicy} on the labelled near-duplicate set. The
+ * thresholds were chosen on the dev split ({@link NearDuplicateTuning}); the figures that count are
+ * those of the held-out test split.
  */
 class NearDuplicateSetTest {
     private static final Logger log = LoggerFactory.getLogger(NearDuplicateSetTest.class);
@@ -24,11 +24,7 @@ class NearDuplicateSetTest {
             assertThat(SET.split(split))
                     .extracting(Pair::kind)
                     .contains(
-                            "exact",
-                            "syndicated",
-                            "edited",
-                            "syndicated+edited",
-                            "hard-negative");
+                            "exact", "syndicated", "edited", "syndicated+edited", "hard-negative");
             assertThat(SET.split(split)).extracting(Pair::lang).contains("en", "zh", "ja", "th");
         }
     }
@@ -48,8 +44,7 @@ class NearDuplicateSetTest {
 
     @Test
     void shouldFindNearDuplicatesInUnspacedScripts() {
-        List<Pair> cjk =
-                SET.pairs().stream().filter(p -> p.lang().matches("zh|ja|th")).toList();
+        List<Pair> cjk = SET.pairs().stream().filter(p -> p.lang().matches("zh|ja|th")).toList();
         var score = NearDuplicateEvaluation.minHash(cjk, ClusterPolicy.defaults());
         log.info("MinHash-LSH on zh/ja/th pairs (both splits): {}", score);
 

@@ -17,10 +17,8 @@ public final class NearDuplicateTuning {
         for (int charShingle : new int[] {3, 4}) {
             Shingles shingles = Shingles.of(3, charShingle);
             for (int d : new int[] {3, 6, 10, 14, 18}) {
-                NearDuplicateEvaluation.Score s =
-                        NearDuplicateEvaluation.simHash(dev, shingles, d);
-                System.out.printf(
-                        Locale.ROOT, "simhash chars=%d d<=%-2d %s%n", charShingle, d, s);
+                NearDuplicateEvaluation.Score s = NearDuplicateEvaluation.simHash(dev, shingles, d);
+                System.out.printf(Locale.ROOT, "simhash chars=%d d<=%-2d %s%n", charShingle, d, s);
             }
             for (int rows : new int[] {2, 3, 4}) {
                 for (int bands : new int[] {16, 20, 24, 32}) {
