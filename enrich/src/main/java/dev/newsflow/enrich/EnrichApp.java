@@ -112,18 +112,8 @@ public final class EnrichApp implements AutoCloseable {
     public static List<NewTopic> extraTopics(NewsflowConfig config) {
         int partitions = config.topics().partitions();
         short rf = config.topics().replicationFactor();
-        Map<String, String> internal =
-                Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(7).toMillis()),
-                        TopicConfig.COMPRESSION_TYPE_CONFIG,
-                        "zstd");
-        Map<String, String> routed =
-                Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(30).toMillis()),
-                        TopicConfig.COMPRESSION_TYPE_CONFIG,
-                        "zstd");
+        Map<String, String> internal = retention(Duration.ofDays(7));
+        Map<String, String> routed = retention(Duration.ofDays(30));
         List<NewTopic> topics = new ArrayList<>();
         String app = config.enrich().applicationId();
         topics.add(new NewTopic(Topics.clusterRequests(app), partitions, rf).configs(internal));
@@ -132,6 +122,14 @@ public final class EnrichApp implements AutoCloseable {
             topics.add(new NewTopic(Topics.language(code), partitions, rf).configs(routed));
         }
         return topics;
+    }
+
+    private static Map<String, String> retention(Duration d) {
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(d.toMillis()),
+                TopicConfig.COMPRESSION_TYPE_CONFIG,
+                "zstd");
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.List;
  * @param routeLanguages languages also published on {@code newsflow.articles.lang.<code>} (default
  *     none)
  * @param clusterWaitMs how long an article waits for the band partitions before it is published
- *     with what is known (default 60000)
+ *     with what is known (default 600000)
  * @param clusterMinJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
  * @param clusterMinContainment estimated containment that makes a near-duplicate (default 0.6)
  */

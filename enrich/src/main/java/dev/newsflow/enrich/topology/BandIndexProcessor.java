@@ -77,8 +77,7 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                     record.value(),
                     "cluster-index",
                     "invalid_message",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+                    e);
             return;
         }
         try {
@@ -91,15 +90,13 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                         "unexpected " + message.getClass().getSimpleName());
             }
         } catch (RuntimeException e) {
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    record.value(),
-                    "cluster-index",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, record.value(), "cluster-index", "exception", e);
+            if (message instanceof Lookup l) {
+                // Answer anyway, so the article does not wait for the timeout.
+                forward(
+                        new LookupResult(l.articleId(), l.revision(), null, List.of()),
+                        l.timestamp());
+            }
         }
     }
 

@@ -94,15 +94,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             try {
                 value = ClusterMessage.serde().deserializer().deserialize("", bytes);
             } catch (RuntimeException e) {
-                Dlq.send(
-                        context,
-                        metrics,
-                        record,
-                        bytes,
-                        "cluster",
-                        "invalid_message",
-                        e.getClass().getName(),
-                        String.valueOf(e.getMessage()));
+                Dlq.send(context, metrics, record, bytes, "cluster", "invalid_message", e);
                 return;
             }
         }
@@ -126,15 +118,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                             : value instanceof ClusterMessage m
                                     ? ClusterMessage.serde().serializer().serialize("", m)
                                     : new byte[0];
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    bytes,
-                    "cluster",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, bytes, "cluster", "exception", e);
         }
     }
 

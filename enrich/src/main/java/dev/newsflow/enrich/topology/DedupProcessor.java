@@ -56,15 +56,7 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
             context.forward(
                     record.withValue(new Revisioned(raw, revision, hash)), EnrichTopology.LANGUAGE);
         } catch (RuntimeException e) {
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    Json.toBytes(raw),
-                    "dedup",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, Json.toBytes(raw), "dedup", "exception", e);
         }
     }
 }

@@ -139,24 +139,27 @@ public final class EnrichTopology {
         // written within it, so expiry is exact for readers and bounded for disk.
         t.addStateStore(
                 Stores.windowStoreBuilder(
-                        window(DEDUP_STORE, retention, false, persistent),
-                        Serdes.String(),
-                        JsonSerde.of(DedupEntry.class)),
+                                window(DEDUP_STORE, retention, false, persistent),
+                                Serdes.String(),
+                                JsonSerde.of(DedupEntry.class))
+                        .withCachingEnabled(),
                 DEDUP,
                 CLUSTER);
         t.addStateStore(
                 Stores.windowStoreBuilder(
-                        window(ARTICLE_STORE, retention, false, persistent),
-                        Serdes.String(),
-                        Serdes.ByteArray()),
+                                window(ARTICLE_STORE, retention, false, persistent),
+                                Serdes.String(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled(),
                 CLUSTER);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
-                        persistent
-                                ? Stores.persistentKeyValueStore(PENDING_STORE)
-                                : Stores.inMemoryKeyValueStore(PENDING_STORE),
-                        Serdes.String(),
-                        JsonSerde.of(PendingCluster.class)),
+                                persistent
+                                        ? Stores.persistentKeyValueStore(PENDING_STORE)
+                                        : Stores.inMemoryKeyValueStore(PENDING_STORE),
+                                Serdes.String(),
+                                JsonSerde.of(PendingCluster.class))
+                        .withCachingEnabled(),
                 CLUSTER);
         t.addStateStore(
                 Stores.windowStoreBuilder(
@@ -166,15 +169,17 @@ public final class EnrichTopology {
                 INDEX);
         t.addStateStore(
                 Stores.windowStoreBuilder(
-                        window(SKETCH_STORE, retention, false, persistent),
-                        Serdes.String(),
-                        Sketch.serde()),
+                                window(SKETCH_STORE, retention, false, persistent),
+                                Serdes.String(),
+                                Sketch.serde())
+                        .withCachingEnabled(),
                 INDEX);
         t.addStateStore(
                 Stores.windowStoreBuilder(
-                        window(HASH_STORE, retention, false, persistent),
-                        Serdes.String(),
-                        Serdes.String()),
+                                window(HASH_STORE, retention, false, persistent),
+                                Serdes.String(),
+                                Serdes.String())
+                        .withCachingEnabled(),
                 INDEX);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(

@@ -39,15 +39,7 @@ final class LanguageProcessor implements Processor<String, Revisioned, String, O
             context.forward(
                     record.withValue(new Tagged(r, language, topics)), EnrichTopology.CLUSTER);
         } catch (RuntimeException e) {
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    Json.toBytes(r.raw()),
-                    "language",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, Json.toBytes(r.raw()), "language", "exception", e);
         }
     }
 }

@@ -213,35 +213,35 @@ class EnrichTopologyTest {
         assertThat(lookups).filteredOn(Lookup::checkHash).hasSize(1);
     }
 
+    /** Indexes an article of {@code text} on the band side only, so it stays unresolved. */
+    private String indexUnresolved(String text) {
+        String id = "0123456789abcdef0123456789abcdef";
+        Fingerprint fp = ClusterPolicy.defaults().hasher().fingerprint(text);
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        id,
+                        new Lookup(
+                                id,
+                                1,
+                                "https://wire.example/first",
+                                T0.toEpochMilli(),
+                                "f".repeat(64),
+                                false,
+                                IntStream.range(0, ClusterPolicy.defaults().bands()).toArray(),
+                                fp.signature(),
+                                fp.shingles(),
+                                0),
+                        T0));
+        return id;
+    }
+
     @Test
     void shouldWaitForAnEarlierMatchStillBeingResolved() {
         Pair p = pair("syndicated", "en", 3);
         RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
-        String pendingId = "0123456789abcdef0123456789abcdef";
-        Fingerprint fp =
-                ClusterPolicy.defaults().hasher().fingerprint(p.titleA() + "\n\n" + p.textA());
         // An earlier article indexed on the band partitions but not yet resolved (as when two
         // partitions process copies at the same moment).
-        for (int n = 0; n < TopologyFixture.PARTITIONS; n++) {
-            int partition = n;
-            f.requests.pipeInput(
-                    new TestRecord<>(
-                            pendingId,
-                            new Lookup(
-                                    pendingId,
-                                    1,
-                                    "https://wire.example/first",
-                                    T0.toEpochMilli(),
-                                    "f".repeat(64),
-                                    false,
-                                    IntStream.range(0, 24)
-                                            .filter(i -> i % 4 == partition)
-                                            .toArray(),
-                                    fp.signature(),
-                                    fp.shingles(),
-                                    partition),
-                            T0));
-        }
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
 
         f.send(copy, T0.plusSeconds(1));
         assertThat(f.published()).as("waits on the pending match").isEmpty();
@@ -270,24 +270,7 @@ class EnrichTopologyTest {
         f = new TopologyFixture(DAYS_30, List.of(), Duration.ofSeconds(30));
         Pair p = pair("syndicated", "en", 3);
         RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
-        String pendingId = "0123456789abcdef0123456789abcdef";
-        Fingerprint fp =
-                ClusterPolicy.defaults().hasher().fingerprint(p.titleA() + "\n\n" + p.textA());
-        f.requests.pipeInput(
-                new TestRecord<>(
-                        pendingId,
-                        new Lookup(
-                                pendingId,
-                                1,
-                                "https://wire.example/first",
-                                T0.toEpochMilli(),
-                                "f".repeat(64),
-                                false,
-                                IntStream.range(0, 24).toArray(),
-                                fp.signature(),
-                                fp.shingles(),
-                                0),
-                        T0));
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
         f.send(copy, T0.plusSeconds(1));
         assertThat(f.published()).isEmpty();
 
