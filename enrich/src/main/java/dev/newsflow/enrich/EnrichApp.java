@@ -184,6 +184,12 @@ public final class EnrichApp implements AutoCloseable {
         defaults.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // The cluster replies are read by the task that writes the lookups, and under
+        // exactly-once they only become readable when that task's own transaction commits. A
+        // task that waited for its replies partition to catch up (the default for tasks with
+        // several inputs) would stall until every commit; clustering does not depend on
+        // processing the inputs in timestamp order, so never wait.
+        defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         defaults.put(StreamsConfig.producerPrefix("compression.type"), "zstd");
         defaults.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         Properties p = new Properties();
