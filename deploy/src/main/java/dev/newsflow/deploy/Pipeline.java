@@ -93,7 +93,7 @@ public final class Pipeline implements AutoCloseable {
                             admin,
                             config.topics().partitions(),
                             config.topics().replicationFactor(),
-                            List.of());
+                            EnrichApp.extraTopics(config));
                 } else {
                     TopicAdmin.awaitTopics(
                             admin,

@@ -4,18 +4,31 @@ import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.config.TopicConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
+import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.enrich.lang.LanguageDetector;
 import dev.newsflow.enrich.lang.LinguaLanguageDetector;
 import dev.newsflow.enrich.topic.IptcTopicTagger;
 import dev.newsflow.enrich.topic.TopicTagger;
 import dev.newsflow.enrich.topology.EnrichTopology;
+import dev.newsflow.enrich.topology.EnrichTopologyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -74,9 +87,14 @@ public final class EnrichApp implements AutoCloseable {
             Health health,
             LanguageDetector detector,
             TopicTagger tagger) {
+        int partitions = rawPartitions(config);
         var topology =
                 EnrichTopology.build(
-                        detector, tagger, new EnrichMetrics(registry), Clock.systemUTC());
+                        EnrichTopologyConfig.of(config, partitions),
+                        detector,
+                        tagger,
+                        new EnrichMetrics(registry),
+                        Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, properties(config));
         streams.setUncaughtExceptionHandler(
                 e -> {
@@ -99,6 +117,76 @@ public final class EnrichApp implements AutoCloseable {
         return new EnrichApp(streams, streamsMetrics);
     }
 
+    /**
+     * The topics enrich needs besides {@link Topics#definitions}: the cluster requests and replies
+     * topics (as many partitions as the raw topic, deleted after the raw topic's 7 days) and one
+     * topic per language of {@code enrich.route.languages}. Pass them to {@link
+     * TopicAdmin#ensureTopics}.
+     */
+    public static List<NewTopic> extraTopics(NewsflowConfig config) {
+        int partitions = config.topics().partitions();
+        short rf = config.topics().replicationFactor();
+        Map<String, String> internal = retention(Duration.ofDays(7));
+        Map<String, String> routed = retention(Duration.ofDays(30));
+        List<NewTopic> topics = new ArrayList<>();
+        String app = config.enrich().applicationId();
+        topics.add(new NewTopic(Topics.clusterRequests(app), partitions, rf).configs(internal));
+        topics.add(new NewTopic(Topics.clusterReplies(app), partitions, rf).configs(internal));
+        for (String code : config.enrich().routeLanguages()) {
+            topics.add(new NewTopic(Topics.language(code), partitions, rf).configs(routed));
+        }
+        return topics;
+    }
+
+    private static Map<String, String> retention(Duration d) {
+        return Map.of(
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(d.toMillis()),
+                TopicConfig.COMPRESSION_TYPE_CONFIG,
+                "zstd");
+    }
+
+    /**
+     * Returns the partition count of {@link Topics#ARTICLES_RAW}, after checking that the cluster
+     * topics exist with the same count (a reply must land on its article's partition).
+     *
+     * @throws IllegalStateException if a topic is missing or the counts differ
+     */
+    static int rawPartitions(NewsflowConfig config) {
+        String app = config.enrich().applicationId();
+        List<String> names =
+                List.of(
+                        Topics.ARTICLES_RAW,
+                        Topics.clusterRequests(app),
+                        Topics.clusterReplies(app));
+        try (Admin admin = TopicAdmin.admin(config, "enrich")) {
+            TopicAdmin.awaitTopics(admin, Set.copyOf(names), Duration.ofMinutes(2));
+            Map<String, TopicDescription> d =
+                    admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            int raw = d.get(Topics.ARTICLES_RAW).partitions().size();
+            for (String name : names) {
+                int n = d.get(name).partitions().size();
+                if (n != raw) {
+                    throw new IllegalStateException(
+                            name
+                                    + " has "
+                                    + n
+                                    + " partitions but "
+                                    + Topics.ARTICLES_RAW
+                                    + " has "
+                                    + raw
+                                    + "; they must match");
+                }
+            }
+            return raw;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe enrich topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing enrich topics", e);
+        }
+    }
+
     /** The Streams properties of {@code config}; {@code enrich.kafka.*} overrides apply. */
     public static Properties properties(NewsflowConfig config) {
         Map<String, Object> defaults = new HashMap<>();
@@ -106,9 +194,16 @@ public final class EnrichApp implements AutoCloseable {
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         defaults.put(StreamsConfig.STATE_DIR_CONFIG, config.enrich().stateDir().toString());
         defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.enrich().streamThreads());
+        defaults.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.enrich().standbyReplicas());
         defaults.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // The cluster replies are read by the task that writes the lookups, and under
+        // exactly-once they only become readable when that task's own transaction commits. A
+        // task that waited for its replies partition to catch up (the default for tasks with
+        // several inputs) would stall until every commit; clustering does not depend on
+        // processing the inputs in timestamp order, so never wait.
+        defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         defaults.put(StreamsConfig.producerPrefix("compression.type"), "zstd");
         defaults.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         Properties p = new Properties();

@@ -10,7 +10,13 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <ul>
  *   <li>{@code newsflow.enrich.records} (counter, tag {@code outcome}: {@code enriched}, {@code
- *       revision}, {@code duplicate}, {@code dlq}): raw records by what became of them
+ *       revision}, {@code duplicate}, {@code alias}, {@code dlq}): raw records by what became of
+ *       them ({@code alias}: same content as an earlier article under another id, recorded in that
+ *       article's aliases)
+ *   <li>{@code newsflow.enrich.clusters} (counter, tag {@code result}: {@code own} and {@code
+ *       joined} for published articles that start or join a story; {@code alias-revision} for
+ *       revisions published to record an alias; {@code timeout}, {@code superseded}, {@code stale},
+ *       {@code alias-unrecorded}, {@code lost} for the exceptional paths)
  *   <li>{@code newsflow.enrich.languages} (counter, tag {@code language}: a configured language or
  *       {@code und}): enriched records by language
  *   <li>{@code newsflow.enrich.dlq} (counter, tags {@code stage}, {@code reason}): records sent to
@@ -31,6 +37,10 @@ public final class EnrichMetrics {
 
     public void record(String outcome) {
         counter("newsflow.enrich.records", "outcome", outcome).increment();
+    }
+
+    public void cluster(String result) {
+        counter("newsflow.enrich.clusters", "result", result).increment();
     }
 
     public void language(String code) {

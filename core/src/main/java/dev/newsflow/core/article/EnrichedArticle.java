@@ -13,7 +13,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Schema: {@code schemas/enriched-article.schema.json}. The raw fields mean what they mean on
  * {@link RawArticle}; the added ones:
  *
- * @param revision 1 for the first version of the article; +1 each time its content changes
+ * <p>Exact copies: when another URL (another id) carries the same normalised title and text as an
+ * article published earlier, no record is published for that id; the earlier article is published
+ * again as a new revision with the URL added to {@link #aliases()} (same content hash, same
+ * cluster). Near-copies are published under their own id, with {@link Cluster#duplicateOf()} set.
+ * So a consumer that keeps the highest revision per id holds one record per article, and groups
+ * stories by {@code cluster.id}.
+ *
+ * @param revision 1 for the first version of the article; +1 each time its content changes or it
+ *     gains an alias
  * @param contentHash SHA-256 (hex) of the normalised title and text, the exact-duplicate key
  * @param language the detected language
  * @param topics IPTC Media Topics, best first; empty when none is confident

@@ -236,6 +236,12 @@ public final class ConfigLoader {
         if (!List.of("high", "low", "lingua-high").contains(langAccuracy)) {
             r.bad("enrich.lang.accuracy", "must be high, low or lingua-high");
         }
+        List<String> routeLanguages = r.list("enrich.route.languages");
+        for (String lang : routeLanguages) {
+            if (!lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                r.bad("enrich.route.languages", "'" + lang + "' is not a BCP-47 language tag");
+            }
+        }
         EnrichConfig enrich =
                 new EnrichConfig(
                         r.string("enrich.application.id"),
@@ -256,7 +262,12 @@ public final class ConfigLoader {
                                 r.doubleValue("enrich.topic.threshold", 0.0, 1.0),
                                 r.intValue("enrich.topic.max.topics", 1, 17),
                                 r.intValue("enrich.topic.keyword.min.hits", 2, 100),
-                                r.intValue("enrich.topic.max.chars", 100, 1_000_000)));
+                                r.intValue("enrich.topic.max.chars", 100, 1_000_000)),
+                        r.intValue("enrich.standby.replicas", 0, 16),
+                        routeLanguages,
+                        r.longValue("enrich.cluster.wait.ms", 100, 3_600_000),
+                        r.doubleValue("enrich.cluster.min.jaccard", 0.01, 1.0),
+                        r.doubleValue("enrich.cluster.min.containment", 0.01, 1.0));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {

@@ -20,6 +20,13 @@ import java.util.List;
  * @param langVerifyMaxChars characters checked when the metadata is strong (default 300)
  * @param langTldHints whether the country TLD of an article's URL is a language hint (default true)
  * @param topic IPTC topic tagging ({@code enrich.topic.*})
+ * @param standbyReplicas standby replicas of each state store (default 0)
+ * @param routeLanguages languages also published on {@code newsflow.articles.lang.<code>} (default
+ *     none)
+ * @param clusterWaitMs how long an article waits for the band partitions before it is published
+ *     with what is known (default 600000)
+ * @param clusterMinJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
+ * @param clusterMinContainment estimated containment that makes a near-duplicate (default 0.6)
  */
 public record EnrichConfig(
         String applicationId,
@@ -33,8 +40,14 @@ public record EnrichConfig(
         boolean langPreload,
         int langVerifyMaxChars,
         boolean langTldHints,
-        TopicConfig topic) {
+        TopicConfig topic,
+        int standbyReplicas,
+        List<String> routeLanguages,
+        long clusterWaitMs,
+        double clusterMinJaccard,
+        double clusterMinContainment) {
     public EnrichConfig {
         languages = List.copyOf(languages);
+        routeLanguages = List.copyOf(routeLanguages);
     }
 }

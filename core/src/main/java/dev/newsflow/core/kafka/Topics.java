@@ -43,6 +43,23 @@ public final class Topics {
         return LANG_PREFIX + code.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The enrich application's near-duplicate lookups to band partitions, {@code
+     * <applicationId>-cluster-requests}; created with the other topics, same partition count as
+     * {@link #ARTICLES_RAW}.
+     */
+    public static String clusterRequests(String applicationId) {
+        return applicationId + "-cluster-requests";
+    }
+
+    /**
+     * The band partitions' answers back to the articles' partitions, {@code
+     * <applicationId>-cluster-replies}; same partition count as {@link #ARTICLES_RAW}.
+     */
+    public static String clusterReplies(String applicationId) {
+        return applicationId + "-cluster-replies";
+    }
+
     /** Serde of {@link #ARTICLES_RAW} values. */
     public static JsonSerde<RawArticle> rawSerde() {
         return JsonSerde.of(RawArticle.class);

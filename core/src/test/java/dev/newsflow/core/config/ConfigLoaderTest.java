@@ -243,4 +243,33 @@ class ConfigLoaderTest {
                 .hasMessageContaining("enrich.topic.keyword.min.hits")
                 .hasMessageContaining("enrich.topic.threshold");
     }
+
+    @Test
+    void shouldReadEnrichScalingRoutingAndClusterKeys() {
+        NewsflowConfig c =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .set("enrich.standby.replicas", 1)
+                        .set("enrich.route.languages", "id, en")
+                        .set("enrich.cluster.min.jaccard", 0.4)
+                        .load();
+
+        assertThat(c.enrich().standbyReplicas()).isEqualTo(1);
+        assertThat(c.enrich().routeLanguages()).containsExactly("id", "en");
+        assertThat(c.enrich().clusterMinJaccard()).isEqualTo(0.4);
+        assertThat(c.enrich().clusterMinContainment()).isEqualTo(0.6);
+        assertThat(c.enrich().clusterWaitMs()).isEqualTo(600_000);
+    }
+
+    @Test
+    void shouldRejectARoutedLanguageThatIsNotALanguageTag() {
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.builder()
+                                        .workingDir(dir)
+                                        .set("enrich.route.languages", "id,newsflow.articles")
+                                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enrich.route.languages");
+    }
 }

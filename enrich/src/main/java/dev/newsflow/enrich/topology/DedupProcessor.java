@@ -5,26 +5,31 @@ import dev.newsflow.core.json.Json;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.dedup.ContentHash;
 import dev.newsflow.enrich.dedup.DedupEntry;
-import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drops exact re-fetches and numbers revisions. The store maps article id to the content hash and
- * revision of its latest version: the same hash again is dropped; another hash is the next
- * revision.
+ * revision of its latest version, written at the record timestamp and forgotten after the
+ * retention: the same hash again is dropped (and remembered anew); another hash is the next
+ * revision. An id not seen within the retention starts again at revision 1.
  */
 final class DedupProcessor implements Processor<String, RawArticle, String, Object> {
-    private final EnrichMetrics metrics;
-    private final Clock clock;
-    private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, DedupEntry> store;
+    private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
 
-    DedupProcessor(EnrichMetrics metrics, Clock clock) {
+    private final EnrichMetrics metrics;
+    private final long retentionMs;
+    private ProcessorContext<String, Object> context;
+    private WindowStore<String, DedupEntry> store;
+
+    DedupProcessor(EnrichMetrics metrics, Duration retention) {
         this.metrics = metrics;
-        this.clock = clock;
+        this.retentionMs = retention.toMillis();
     }
 
     @Override
@@ -38,28 +43,20 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
         RawArticle raw = record.value();
         try {
             String hash = ContentHash.of(raw);
-            DedupEntry previous = store.get(raw.id());
-            long now = clock.millis();
+            long ts = record.timestamp();
+            DedupEntry previous = WindowStores.latestValue(store, raw.id(), ts - retentionMs);
             if (previous != null && previous.contentHash().equals(hash)) {
-                store.put(raw.id(), new DedupEntry(hash, previous.revision(), now));
+                store.put(raw.id(), new DedupEntry(hash, previous.revision(), ts), ts);
                 metrics.record("duplicate");
+                log.debug("Dropped unchanged re-fetch of {}", raw.id());
                 return;
             }
             int revision = previous == null ? 1 : previous.revision() + 1;
-            store.put(raw.id(), new DedupEntry(hash, revision, now));
-            metrics.record(revision == 1 ? "enriched" : "revision");
+            store.put(raw.id(), new DedupEntry(hash, revision, ts), ts);
             context.forward(
                     record.withValue(new Revisioned(raw, revision, hash)), EnrichTopology.LANGUAGE);
         } catch (RuntimeException e) {
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    Json.toBytes(raw),
-                    "dedup",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, Json.toBytes(raw), "dedup", "exception", e);
         }
     }
 }

@@ -15,6 +15,26 @@ final class Dlq {
 
     private Dlq() {}
 
+    /** Sends {@code record} with {@code value} to the DLQ because of {@code error}. */
+    static void send(
+            ProcessorContext<?, ?> context,
+            EnrichMetrics metrics,
+            Record<String, ?> record,
+            byte[] value,
+            String stage,
+            String reason,
+            Throwable error) {
+        send(
+                context,
+                metrics,
+                record,
+                value,
+                stage,
+                reason,
+                error.getClass().getName(),
+                String.valueOf(error.getMessage()));
+    }
+
     static void send(
             ProcessorContext<?, ?> context,
             EnrichMetrics metrics,

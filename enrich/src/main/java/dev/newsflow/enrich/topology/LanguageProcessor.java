@@ -1,33 +1,27 @@
 package dev.newsflow.enrich.topology;
 
-import dev.newsflow.core.article.Cluster;
-import dev.newsflow.core.article.EnrichedArticle;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.lang.LanguageDetector;
 import dev.newsflow.enrich.topic.TopicTagger;
-import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Tags the language and the topics, and builds the enriched record. */
+/** Tags the language and the topics of a revision. */
 final class LanguageProcessor implements Processor<String, Revisioned, String, Object> {
     private final LanguageDetector detector;
     private final TopicTagger tagger;
     private final EnrichMetrics metrics;
-    private final Clock clock;
     private ProcessorContext<String, Object> context;
 
-    LanguageProcessor(
-            LanguageDetector detector, TopicTagger tagger, EnrichMetrics metrics, Clock clock) {
+    LanguageProcessor(LanguageDetector detector, TopicTagger tagger, EnrichMetrics metrics) {
         this.detector = detector;
         this.tagger = tagger;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
     @Override
@@ -42,27 +36,10 @@ final class LanguageProcessor implements Processor<String, Revisioned, String, O
             Language language = detector.detect(r.raw());
             metrics.language(language.code());
             List<TopicTag> topics = tagger.tag(r.raw(), language);
-            EnrichedArticle enriched =
-                    EnrichedArticle.of(
-                            r.raw(),
-                            r.revision(),
-                            r.contentHash(),
-                            language,
-                            topics,
-                            Cluster.own(r.raw().id()),
-                            List.of(),
-                            clock.instant());
-            context.forward(record.withValue(Json.toBytes(enriched)), EnrichTopology.ENRICHED_SINK);
+            context.forward(
+                    record.withValue(new Tagged(r, language, topics)), EnrichTopology.CLUSTER);
         } catch (RuntimeException e) {
-            Dlq.send(
-                    context,
-                    metrics,
-                    record,
-                    Json.toBytes(r.raw()),
-                    "language",
-                    "exception",
-                    e.getClass().getName(),
-                    String.valueOf(e.getMessage()));
+            Dlq.send(context, metrics, record, Json.toBytes(r.raw()), "language", "exception", e);
         }
     }
 }

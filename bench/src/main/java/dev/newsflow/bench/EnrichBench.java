@@ -1,0 +1,400 @@
+package dev.newsflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.article.ArticleIds;
+import dev.newsflow.core.article.Language;
+import dev.newsflow.core.article.LanguageHints;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.article.Source;
+import dev.newsflow.core.broker.EmbeddedBroker;
+import dev.newsflow.core.config.BrokerConfig;
+import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.enrich.EnrichApp;
+import dev.newsflow.enrich.lang.LanguageDetector;
+import dev.newsflow.enrich.topic.TopicTagger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Records/s of the enrich topology against a pass-through topology (raw → another topic), both
+ * {@code exactly_once_v2}, on one embedded broker over the same raw records, rounds interleaved.
+ * Each round starts a fresh application id (reading from the end of the raw topic), waits until it
+ * runs, then produces the articles and is timed from the first produced record to the last output
+ * record, so start-up and rebalancing are left out and the producing is in both. CPU-ms per 1,000
+ * articles is the process CPU time of the round (broker, producer and counting consumer included)
+ * over the records.
+ *
+ * <p>Input: the texts of {@code enrich/src/test/resources/neardup/pairs.jsonl.gz} (real articles
+ * and their syndicated and edited copies), each under {@code copies} URLs with a numbered headline,
+ * so every base text forms a story of several near-duplicates. Usage: {@code bench/run EnrichBench
+ * [rounds] [copies]}, defaults 3 and 4.
+ */
+public final class EnrichBench {
+    private static final PrintStream out = System.out;
+    private static final int PARTITIONS = 4;
+
+    private EnrichBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int copies = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path dir = Files.createTempDirectory("enrich-bench");
+        List<RawArticle> articles = articles(copies);
+        try (EmbeddedBroker broker =
+                EmbeddedBroker.create(new BrokerConfig("127.0.0.1", 0, 0, dir.resolve("kafka")))
+                        .start()) {
+            NewsflowConfig base = config(broker, dir, "bench-setup");
+            try (Admin admin = TopicAdmin.admin(base, "admin")) {
+                TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, List.of());
+            }
+            LanguageDetector fixed = article -> new Language("en", 1.0, "text");
+            LanguageDetector lingua = EnrichApp.detector(base);
+            out.printf(
+                    Locale.ROOT,
+                    "%d raw records (%d texts x %d copies), %d partitions, %d rounds interleaved%n",
+                    articles.size(),
+                    articles.size() / copies,
+                    copies,
+                    PARTITIONS,
+                    rounds);
+            double[][] rate = new double[3][rounds];
+            double[][] cpu = new double[3][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int v = 0; v < 3; v++) {
+                    String app = "bench-" + v + "-" + r;
+                    NewsflowConfig config = config(broker, dir, app);
+                    double[] m =
+                            v == 0
+                                    ? passThrough(broker, config, articles)
+                                    : enrich(broker, config, v == 1 ? fixed : lingua, articles);
+                    rate[v][r] = m[0];
+                    cpu[v][r] = m[1];
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d %-22s %8.1f records/s %8.1f CPU-ms/1000%n",
+                            r,
+                            NAMES[v],
+                            m[0],
+                            m[1]);
+                }
+            }
+            out.println();
+            out.println(
+                    "| topology (exactly_once_v2) | records/s (median) | ratio to pass-through |"
+                            + " CPU-ms per 1,000 articles (median) |");
+            out.println("| --- | --- | --- | --- |");
+            double pass = median(rate[0]);
+            for (int v = 0; v < 3; v++) {
+                out.printf(
+                        Locale.ROOT,
+                        "| %s | %.0f | %.2f | %.0f |%n",
+                        NAMES[v],
+                        median(rate[v]),
+                        median(rate[v]) / pass,
+                        median(cpu[v]));
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static final String[] NAMES = {
+        "pass-through", "enrich, fixed language", "enrich, Lingua language"
+    };
+
+    private static NewsflowConfig config(EmbeddedBroker broker, Path dir, String app) {
+        return ConfigLoader.builder()
+                .set("kafka.bootstrap.servers", broker.bootstrapServers())
+                .set("topics.partitions", PARTITIONS)
+                .set("enrich.application.id", app)
+                .set("enrich.state.dir", dir.resolve("state-" + app).toString())
+                .set("enrich.kafka.auto.offset.reset", "latest")
+                .set("ingest.feeds.file", "")
+                .load();
+    }
+
+    private static double[] passThrough(
+            EmbeddedBroker broker, NewsflowConfig config, List<RawArticle> articles)
+            throws Exception {
+        String target = config.enrich().applicationId() + "-out";
+        try (Admin admin = TopicAdmin.admin(config, "admin")) {
+            admin.createTopics(List.of(new NewTopic(target, PARTITIONS, (short) 1))).all().get();
+        }
+        Topology t = new Topology();
+        t.addSource(
+                "raw", new StringDeserializer(), new ByteArrayDeserializer(), Topics.ARTICLES_RAW);
+        t.addSink("out", target, new StringSerializer(), new ByteArraySerializer(), "raw");
+        try (KafkaStreams streams = new KafkaStreams(t, EnrichApp.properties(config))) {
+            return timed(
+                    broker,
+                    target,
+                    articles,
+                    seen -> seen >= articles.size(),
+                    streams::start,
+                    () -> streams.state() == KafkaStreams.State.RUNNING);
+        }
+    }
+
+    private static double[] enrich(
+            EmbeddedBroker broker,
+            NewsflowConfig config,
+            LanguageDetector detector,
+            List<RawArticle> articles)
+            throws Exception {
+        try (Admin admin = TopicAdmin.admin(config, "admin")) {
+            TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(config));
+        }
+        EnrichApp[] app = new EnrichApp[1];
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        int n = articles.size();
+        // Done when every raw record has an outcome (published, revision, duplicate, alias, DLQ):
+        // an alias found while its first article waits adds no record, so output counts vary.
+        IntPredicate done =
+                seen ->
+                        registry.find("newsflow.enrich.records").counters().stream()
+                                        .mapToDouble(c -> c.count())
+                                        .sum()
+                                >= n;
+        try {
+            return timed(
+                    broker,
+                    Topics.ARTICLES_ENRICHED,
+                    articles,
+                    done,
+                    () ->
+                            app[0] =
+                                    EnrichApp.start(
+                                            config,
+                                            registry,
+                                            new Health(),
+                                            detector,
+                                            TopicTagger.none()),
+                    () -> app[0] != null && app[0].streams().state() == KafkaStreams.State.RUNNING);
+        } finally {
+            if (app[0] != null) {
+                app[0].close();
+            }
+        }
+    }
+
+    /**
+     * Starts a topology, waits until it runs, produces the articles, and counts until {@code done};
+     * returns records/s and CPU-ms per 1,000 articles, both from the first produced record to the
+     * last output record.
+     */
+    private static double[] timed(
+            EmbeddedBroker broker,
+            String topic,
+            List<RawArticle> articles,
+            IntPredicate done,
+            Runnable start,
+            BooleanSupplier running) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (int i = 0; i < PARTITIONS; i++) {
+                parts.add(new TopicPartition(topic, i));
+            }
+            consumer.assign(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            parts.forEach(tp -> consumer.seek(tp, end.get(tp)));
+            start.run();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!running.getAsBoolean() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200));
+            }
+            consumer.poll(Duration.ofSeconds(3)); // let the first fetches of the topology settle
+            long cpu0 = os.getProcessCpuTime();
+            Map<String, Long> threads0 = threadCpu();
+            long first = System.nanoTime();
+            produce(broker, articles);
+            long last = first;
+            int seen = 0;
+            long reported = System.nanoTime();
+            while (!done.test(seen) && System.nanoTime() < deadline) {
+                int n = consumer.poll(Duration.ofMillis(50)).count();
+                if (System.nanoTime() - reported > 10e9) {
+                    reported = System.nanoTime();
+                    out.printf(
+                            Locale.ROOT,
+                            "  %d records on %s, %d inputs%n",
+                            seen,
+                            topic,
+                            articles.size());
+                }
+                if (n > 0) {
+                    last = System.nanoTime();
+                    seen += n;
+                }
+            }
+            if (!done.test(seen)) {
+                throw new IllegalStateException(
+                        "not done after 10 minutes: " + seen + " records on " + topic);
+            }
+            // The last publications may follow the last outcome by a commit.
+            for (int n = consumer.poll(Duration.ofMillis(500)).count();
+                    n > 0;
+                    n = consumer.poll(Duration.ofMillis(500)).count()) {
+                last = System.nanoTime();
+                seen += n;
+            }
+            long cpu = os.getProcessCpuTime() - cpu0;
+            Map<String, Long> threads1 = threadCpu();
+            threads1.replaceAll((k, v) -> v - threads0.getOrDefault(k, 0L));
+            out.println(
+                    "  CPU-ms by thread group: "
+                            + threads1.entrySet().stream()
+                                    .filter(e -> e.getValue() > 50_000_000L)
+                                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                                    .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
+                                    .toList());
+            double seconds = Math.max(1e-3, (last - first) / 1e9);
+            return new double[] {articles.size() / seconds, cpu / 1e6 / articles.size() * 1000};
+        }
+    }
+
+    /** CPU time by thread, names folded into groups (stream threads, broker, producers…). */
+    private static Map<String, Long> threadCpu() {
+        var mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            if (info == null || t < 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String group =
+                    name.contains("StreamThread") && name.contains("producer")
+                            ? "streams-producer"
+                            : name.contains("StreamThread")
+                                    ? "stream-thread"
+                                    : name.contains("StateUpdater")
+                                            ? "state-updater"
+                                            : name.startsWith("data-plane")
+                                                            || name.startsWith("kafka-")
+                                                            || name.contains("broker")
+                                                            || name.contains("raft")
+                                                            || name.contains("log-cleaner")
+                                                            || name.contains("Replica")
+                                                    ? "broker"
+                                                    : name.startsWith("main")
+                                                            ? "bench-main"
+                                                            : "other";
+            out.merge(group, t, Long::sum);
+        }
+        return out;
+    }
+
+    private static List<RawArticle> articles(int copies) throws IOException {
+        Path file = Path.of("enrich/src/test/resources/neardup/pairs.jsonl.gz");
+        List<String[]> texts = new ArrayList<>();
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new GZIPInputStream(Files.newInputStream(file)),
+                                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode n = Json.mapper().readTree(line);
+                for (String side : List.of("a", "b")) {
+                    texts.add(
+                            new String[] {
+                                n.get(side).get("title").asText(), n.get(side).get("text").asText()
+                            });
+                }
+            }
+        }
+        List<RawArticle> out = new ArrayList<>();
+        Source source = new Source("benchfeed", "https://bench.example/feed", "Bench", "rss", null);
+        Instant t = Instant.parse("2024-05-01T00:00:00Z");
+        for (int c = 0; c < copies; c++) {
+            for (int i = 0; i < texts.size(); i++) {
+                String url = "https://site" + c + ".example/article/" + i;
+                out.add(
+                        RawArticle.builder(url, source, t)
+                                .title(texts.get(i)[0] + " (" + (c + 1) + ")")
+                                .text(texts.get(i)[1])
+                                .languageHints(LanguageHints.none())
+                                .build());
+            }
+        }
+        // Distinct ids: the texts of a pair's side A repeat across pairs (a base in two negatives).
+        return out.stream()
+                .collect(
+                        java.util.stream.Collectors.toMap(
+                                RawArticle::id, a -> a, (a, b) -> a, java.util.LinkedHashMap::new))
+                .values()
+                .stream()
+                .filter(a -> ArticleIds.isArticleId(a.id()))
+                .toList();
+    }
+
+    private static void produce(EmbeddedBroker broker, List<RawArticle> articles) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (RawArticle a : articles) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

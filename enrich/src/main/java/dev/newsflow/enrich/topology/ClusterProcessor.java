@@ -1,0 +1,413 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.core.article.Cluster;
+import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.enrich.cluster.ClusterPolicy;
+import dev.newsflow.enrich.cluster.Fingerprint;
+import dev.newsflow.enrich.cluster.MinHasher;
+import dev.newsflow.enrich.dedup.DedupEntry;
+import dev.newsflow.enrich.topology.ClusterMessage.AliasAdded;
+import dev.newsflow.enrich.topology.ClusterMessage.Lookup;
+import dev.newsflow.enrich.topology.ClusterMessage.LookupResult;
+import dev.newsflow.enrich.topology.ClusterMessage.Match;
+import dev.newsflow.enrich.topology.ClusterMessage.PredecessorResolved;
+import dev.newsflow.enrich.topology.ClusterMessage.Resolved;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The article side of clustering, on the partition of the article's id. For a new revision it
+ * computes the fingerprint, parks the enriched record (without cluster) in the article store, and
+ * sends one {@link Lookup} to each band partition that owns one of its LSH bands or its content
+ * hash. When every partition has answered and every earlier match it waits on is resolved, it
+ * decides: an alias of an earlier article (same content, another id) is not published and the
+ * earlier article gets a new revision with the alias URL; otherwise the article joins the cluster
+ * of its earliest matched story ({@code duplicateOf} = its most similar match) or starts its own,
+ * is published, and its resolution is sent back to the band partitions.
+ *
+ * <p>A wall-clock punctuator publishes articles that waited longer than {@code clusterWait} with
+ * what is known, so a lost answer or a cycle of waits delays an article but never drops it.
+ */
+final class ClusterProcessor implements Processor<String, Object, String, Object> {
+    private static final Logger log = LoggerFactory.getLogger(ClusterProcessor.class);
+
+    private final EnrichTopologyConfig config;
+    private final ClusterPolicy policy;
+    private final MinHasher hasher;
+    private final EnrichMetrics metrics;
+    private final Clock clock;
+    private final long retentionMs;
+    private final Set<String> routed;
+    private ProcessorContext<String, Object> context;
+    private WindowStore<String, byte[]> articles;
+    private WindowStore<String, DedupEntry> dedup;
+    private KeyValueStore<String, PendingCluster> pending;
+
+    ClusterProcessor(EnrichTopologyConfig config, EnrichMetrics metrics, Clock clock) {
+        this.config = config;
+        this.policy = config.policy();
+        this.hasher = policy.hasher();
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retentionMs = config.retention().toMillis();
+        this.routed = Set.copyOf(config.routeLanguages());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.articles = context.getStateStore(EnrichTopology.ARTICLE_STORE);
+        this.dedup = context.getStateStore(EnrichTopology.DEDUP_STORE);
+        this.pending = context.getStateStore(EnrichTopology.PENDING_STORE);
+        long every = Math.max(100, Math.min(config.clusterWait().toMillis() / 4, 10_000));
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::expire);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Object value = record.value();
+        if (value instanceof byte[] bytes) {
+            try {
+                value = ClusterMessage.serde().deserializer().deserialize("", bytes);
+            } catch (RuntimeException e) {
+                Dlq.send(context, metrics, record, bytes, "cluster", "invalid_message", e);
+                return;
+            }
+        }
+        try {
+            if (value instanceof Tagged t) {
+                start(record.withValue(t));
+            } else if (value instanceof LookupResult r) {
+                onResult(r);
+            } else if (value instanceof PredecessorResolved p) {
+                onPredecessor(p);
+            } else if (value instanceof AliasAdded a) {
+                onAlias(a, record.timestamp());
+            } else {
+                throw new IllegalArgumentException(
+                        "unexpected " + value.getClass().getSimpleName());
+            }
+        } catch (RuntimeException e) {
+            byte[] bytes =
+                    value instanceof Tagged t
+                            ? Json.toBytes(t.revisioned().raw())
+                            : value instanceof ClusterMessage m
+                                    ? ClusterMessage.serde().serializer().serialize("", m)
+                                    : new byte[0];
+            Dlq.send(context, metrics, record, bytes, "cluster", "exception", e);
+        }
+    }
+
+    private void start(Record<String, Tagged> record) {
+        Tagged t = record.value();
+        Revisioned r = t.revisioned();
+        RawArticle raw = r.raw();
+        String id = raw.id();
+        long ts = record.timestamp();
+        PendingCluster previous = pending.get(id);
+        if (previous != null) {
+            // A newer revision arrived while the last one waited: publish that one first.
+            metrics.cluster("superseded");
+            complete(id, previous);
+        }
+        EnrichedArticle parked =
+                EnrichedArticle.of(
+                        raw,
+                        r.revision(),
+                        r.contentHash(),
+                        t.language(),
+                        t.topics(),
+                        Cluster.own(id),
+                        List.of(),
+                        clock.instant());
+        articles.put(id, Json.toBytes(parked), ts);
+
+        Fingerprint f = hasher.fingerprint(raw.titleAndText());
+        Map<Integer, List<Integer>> bands = new TreeMap<>();
+        int hashOwner = owner(r.contentHash().getBytes(StandardCharsets.UTF_8));
+        bands.put(hashOwner, new ArrayList<>());
+        if (policy.clusterable(f)) {
+            for (int i = 0; i < policy.bands(); i++) {
+                bands.computeIfAbsent(
+                                owner(bandKey(i, f.band(i, policy.rows())).get()),
+                                k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        List<Integer> bandPartitions = new ArrayList<>();
+        for (var e : bands.entrySet()) {
+            int[] owned = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            if (owned.length > 0) {
+                bandPartitions.add(e.getKey());
+            }
+            Lookup lookup =
+                    new Lookup(
+                            id,
+                            r.revision(),
+                            raw.url(),
+                            ts,
+                            r.contentHash(),
+                            e.getKey() == hashOwner,
+                            owned,
+                            owned.length > 0 ? f.signature() : new int[0],
+                            f.shingles(),
+                            e.getKey());
+            context.forward(
+                    new Record<String, Object>(id, lookup, ts), EnrichTopology.REQUESTS_SINK);
+        }
+        pending.put(
+                id,
+                new PendingCluster(
+                        r.revision(),
+                        ts,
+                        context.currentSystemTimeMs(),
+                        bands.size(),
+                        0,
+                        bandPartitions,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of()));
+    }
+
+    private void onResult(LookupResult r) {
+        PendingCluster p = pending.get(r.articleId());
+        if (p == null || p.revision() != r.revision()) {
+            metrics.cluster("stale");
+            log.debug("Late lookup result for {} revision {}", r.articleId(), r.revision());
+            return;
+        }
+        advance(r.articleId(), p.withResult(r.aliasOf(), r.matches()));
+    }
+
+    private void onPredecessor(PredecessorResolved m) {
+        PendingCluster p = pending.get(m.articleId());
+        if (p == null || p.revision() != m.revision()) {
+            metrics.cluster("stale");
+            return;
+        }
+        advance(
+                m.articleId(),
+                p.withPredecessor(m.predecessorId(), m.clusterId(), m.clusterSince(), m.alias()));
+    }
+
+    private void advance(String id, PendingCluster p) {
+        if (p.complete()) {
+            complete(id, p);
+        } else {
+            pending.put(id, p);
+        }
+    }
+
+    private void onAlias(AliasAdded a, long ts) {
+        PendingCluster p = pending.get(a.articleId());
+        if (p != null) {
+            pending.put(a.articleId(), p.withAlias(a.aliasUrl()));
+            return;
+        }
+        byte[] stored = WindowStores.latestValue(articles, a.articleId(), ts - retentionMs);
+        if (stored == null) {
+            metrics.cluster("alias-unrecorded");
+            log.warn(
+                    "Article {} has the content of {}, which is no longer in the article store;"
+                            + " the alias is not recorded",
+                    a.aliasId(),
+                    a.articleId());
+            return;
+        }
+        EnrichedArticle first = Json.fromBytes(stored, EnrichedArticle.class);
+        if (first.aliases().contains(a.aliasUrl())) {
+            return;
+        }
+        DedupEntry d = WindowStores.latestValue(dedup, a.articleId(), ts - retentionMs);
+        int revision = Math.max(first.revision(), d == null ? 0 : d.revision()) + 1;
+        List<String> aliases = new ArrayList<>(first.aliases());
+        aliases.add(a.aliasUrl());
+        EnrichedArticle next =
+                EnrichedArticle.of(
+                        first.raw(),
+                        revision,
+                        first.contentHash(),
+                        first.language(),
+                        first.topics(),
+                        first.cluster(),
+                        aliases,
+                        clock.instant());
+        long at = Math.max(ts, latestTimestamp(a.articleId(), ts) + 1);
+        byte[] bytes = Json.toBytes(next);
+        articles.put(a.articleId(), bytes, at);
+        dedup.put(a.articleId(), new DedupEntry(first.contentHash(), revision, at), at);
+        metrics.cluster("alias-revision");
+        publish(a.articleId(), bytes, next.language().code(), at);
+    }
+
+    private long latestTimestamp(String id, long ts) {
+        KeyValue<Long, byte[]> kv = WindowStores.latest(articles, id, ts - retentionMs);
+        return kv == null ? 0 : kv.key;
+    }
+
+    /** Publishes the pending article {@code id} with what is known now. */
+    private void complete(String id, PendingCluster p) {
+        pending.delete(id);
+        byte[] stored = articles.fetch(id, p.timestamp());
+        if (stored == null) {
+            metrics.cluster("lost");
+            log.error(
+                    "Article {} revision {} is missing from {}; it cannot be published",
+                    id,
+                    p.revision(),
+                    EnrichTopology.ARTICLE_STORE);
+            return;
+        }
+        EnrichedArticle a = Json.fromBytes(stored, EnrichedArticle.class);
+        if (p.aliasOf() != null && p.revision() == 1) {
+            articles.put(id, null, p.timestamp());
+            metrics.record("alias");
+            broadcast(id, p, null, 0, true);
+            log.debug("{} has the content of {}; recorded as its alias", id, p.aliasOf());
+            return;
+        }
+        Cluster cluster;
+        long since;
+        List<String> aliases = new ArrayList<>(a.aliases());
+        KeyValue<Long, byte[]> earlier = previousRevision(id, p.timestamp());
+        if (earlier != null) {
+            // A revision stays in the story of its article and keeps its aliases.
+            EnrichedArticle previous = Json.fromBytes(earlier.value, EnrichedArticle.class);
+            cluster = previous.cluster();
+            since = earlier.key;
+            aliases.addAll(previous.aliases());
+        } else if (!p.matches().isEmpty()) {
+            Match best =
+                    p.matches().stream()
+                            .max(
+                                    Comparator.comparingDouble(Match::similarity)
+                                            .thenComparing(Match::id, Comparator.reverseOrder()))
+                            .orElseThrow();
+            Match root =
+                    p.matches().stream()
+                            .min(
+                                    Comparator.comparingLong(Match::clusterSince)
+                                            .thenComparing(ClusterProcessor::clusterOf))
+                            .orElseThrow();
+            cluster =
+                    new Cluster(
+                            clusterOf(root),
+                            best.id(),
+                            Math.round(best.similarity() * 1000) / 1000.0);
+            since = root.clusterSince();
+        } else {
+            cluster = Cluster.own(id);
+            since = p.timestamp();
+        }
+        metrics.cluster(cluster.duplicateOf() == null ? "own" : "joined");
+        aliases.addAll(p.newAliases());
+        aliases = new ArrayList<>(new LinkedHashSet<>(aliases));
+        EnrichedArticle out =
+                EnrichedArticle.of(
+                        a.raw(),
+                        a.revision(),
+                        a.contentHash(),
+                        a.language(),
+                        a.topics(),
+                        cluster,
+                        aliases,
+                        clock.instant());
+        byte[] bytes = Json.toBytes(out);
+        articles.put(id, bytes, p.timestamp());
+        metrics.record(a.revision() == 1 ? "enriched" : "revision");
+        publish(id, bytes, out.language().code(), p.timestamp());
+        broadcast(id, p, cluster.id(), since, false);
+    }
+
+    private static String clusterOf(Match m) {
+        return m.clusterId() != null ? m.clusterId() : m.id();
+    }
+
+    private KeyValue<Long, byte[]> previousRevision(String id, long ts) {
+        if (ts <= 0) {
+            return null;
+        }
+        try (var it = articles.backwardFetch(id, Math.max(0, ts - retentionMs), ts - 1)) {
+            return it.hasNext() ? it.next() : null;
+        }
+    }
+
+    private void publish(String id, byte[] bytes, String language, long ts) {
+        context.forward(new Record<String, Object>(id, bytes, ts), EnrichTopology.ENRICHED_SINK);
+        if (routed.contains(language)) {
+            context.forward(
+                    new Record<String, Object>(id, bytes, ts), EnrichTopology.routeSink(language));
+        }
+    }
+
+    private void broadcast(
+            String id, PendingCluster p, String clusterId, long since, boolean alias) {
+        for (int partition : p.bandPartitions()) {
+            context.forward(
+                    new Record<String, Object>(
+                            id,
+                            new Resolved(id, p.timestamp(), clusterId, since, alias, partition),
+                            p.timestamp()),
+                    EnrichTopology.REQUESTS_SINK);
+        }
+    }
+
+    private void expire(long now) {
+        List<KeyValue<String, PendingCluster>> late = new ArrayList<>();
+        try (KeyValueIterator<String, PendingCluster> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PendingCluster> kv = it.next();
+                if (now - kv.value.startedMs() >= config.clusterWait().toMillis()) {
+                    late.add(kv);
+                }
+            }
+        }
+        for (KeyValue<String, PendingCluster> kv : late) {
+            metrics.cluster("timeout");
+            log.warn(
+                    "Article {} waited {} ms for clustering ({} of {} answers, waiting on {});"
+                            + " publishing it with what is known",
+                    kv.key,
+                    config.clusterWait().toMillis(),
+                    kv.value.received(),
+                    kv.value.expected(),
+                    kv.value.waitingOn());
+            complete(kv.key, kv.value);
+        }
+    }
+
+    /** The band partition owning {@code key}: murmur2, as Kafka's default partitioner. */
+    private int owner(byte[] key) {
+        return Utils.toPositive(Utils.murmur2(key)) % config.partitions();
+    }
+
+    /** The index key of band {@code band} with hash {@code hash}. */
+    static Bytes bandKey(int band, long hash) {
+        return Bytes.wrap(ByteBuffer.allocate(9).put((byte) band).putLong(hash).array());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.enrich.cluster.ClusterPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What shapes the enrich topology.
+ *
+ * @param applicationId the Streams application id; names the cluster topics
+ * @param partitions partitions of {@code newsflow.articles.raw}, which the cluster topics must
+ *     share: band keys are spread over this many band partitions
+ * @param retention how long ids, content hashes, fingerprints and articles are remembered ({@code
+ *     enrich.dedup.retention.days})
+ * @param policy fingerprint shape and near-duplicate thresholds
+ * @param clusterWait how long an article waits for the band partitions before it is published with
+ *     what is known ({@code enrich.cluster.wait.ms})
+ * @param routeLanguages languages whose articles are also published on {@code
+ *     newsflow.articles.lang.<code>} ({@code enrich.route.languages})
+ */
+public record EnrichTopologyConfig(
+        String applicationId,
+        int partitions,
+        Duration retention,
+        ClusterPolicy policy,
+        Duration clusterWait,
+        List<String> routeLanguages) {
+
+    public EnrichTopologyConfig {
+        Objects.requireNonNull(applicationId, "applicationId can't be null");
+        Objects.requireNonNull(retention, "retention can't be null");
+        Objects.requireNonNull(policy, "policy can't be null");
+        Objects.requireNonNull(clusterWait, "clusterWait can't be null");
+        routeLanguages = List.copyOf(routeLanguages);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+        }
+    }
+
+    /** The settings of {@code config} for a raw topic of {@code partitions} partitions. */
+    public static EnrichTopologyConfig of(NewsflowConfig config, int partitions) {
+        var e = config.enrich();
+        ClusterPolicy d = ClusterPolicy.defaults();
+        return new EnrichTopologyConfig(
+                e.applicationId(),
+                partitions,
+                Duration.ofDays(e.dedupRetentionDays()),
+                new ClusterPolicy(
+                        d.wordShingle(),
+                        d.charShingle(),
+                        d.bands(),
+                        d.rows(),
+                        e.clusterMinJaccard(),
+                        e.clusterMinContainment(),
+                        d.minShingles()),
+                Duration.ofMillis(e.clusterWaitMs()),
+                e.routeLanguages());
+    }
+}

@@ -1,0 +1,219 @@
+package dev.newsflow.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.core.test.TestBroker;
+import dev.newsflow.enrich.EnrichApp;
+import dev.newsflow.enrich.cluster.LabelledPairs;
+import dev.newsflow.enrich.cluster.LabelledPairs.Pair;
+import dev.newsflow.enrich.topic.TopicTagger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two enrich instances of one application on a real broker, raw topic of 4 partitions: copies of
+ * one story produced at the same moment to different partitions end in one cluster, and closing one
+ * instance mid-stream neither loses nor duplicates a record.
+ */
+class EnrichClusterIT {
+    private static final int PARTITIONS = 4;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Path> dirs = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        dirs.forEach(TestBroker::deleteTree);
+    }
+
+    private NewsflowConfig config(TestBroker broker, String instance) throws Exception {
+        Path state = Files.createTempDirectory("enrich-it-" + instance);
+        dirs.add(state);
+        return ConfigLoader.builder()
+                .set("kafka.bootstrap.servers", broker.bootstrapServers())
+                .set("topics.partitions", PARTITIONS)
+                .set("enrich.application.id", "enrich-it")
+                .set("enrich.state.dir", state.toString())
+                .set("enrich.standby.replicas", 1)
+                .set("ingest.feeds.file", "")
+                .load();
+    }
+
+    @Test
+    void shouldClusterCopiesOnDifferentPartitionsAndLoseNothingWhenAnInstanceStops()
+            throws Exception {
+        TestBroker broker = TestBroker.start();
+        open.add(broker);
+        NewsflowConfig c1 = config(broker, "1");
+        try (Admin admin = TopicAdmin.admin(c1, "admin")) {
+            TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        EnrichApp one =
+                EnrichApp.start(
+                        c1,
+                        registry,
+                        new Health(),
+                        TopologyFixture.HINT_DETECTOR,
+                        TopicTagger.none());
+        EnrichApp two =
+                EnrichApp.start(
+                        config(broker, "2"),
+                        new SimpleMeterRegistry(),
+                        new Health(),
+                        TopologyFixture.HINT_DETECTOR,
+                        TopicTagger.none());
+        open.add(two);
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () ->
+                                one.streams().state() == KafkaStreams.State.RUNNING
+                                        && two.streams().state() == KafkaStreams.State.RUNNING);
+
+        // Story pairs (an article and its syndicated or edited copy) whose two ids live on
+        // different raw partitions, produced back to back so both are in flight together.
+        List<Pair> stories =
+                LabelledPairs.load().pairs().stream()
+                        .filter(
+                                p ->
+                                        p.duplicate()
+                                                && p.lang().equals("en")
+                                                && !p.kind().equals("exact"))
+                        .limit(16)
+                        .toList();
+        List<RawArticle[]> pairs = new ArrayList<>();
+        for (int i = 0; i < stories.size(); i++) {
+            Pair p = stories.get(i);
+            int pa = i % PARTITIONS;
+            RawArticle a =
+                    TopologyFixture.article(
+                            TopologyFixture.urlOnPartition("https://wire.example/" + i + "-", pa),
+                            p.titleA(),
+                            p.textA());
+            RawArticle b =
+                    TopologyFixture.article(
+                            TopologyFixture.urlOnPartition(
+                                    "https://paper.example/" + i + "-", (pa + 1) % PARTITIONS),
+                            p.titleB(),
+                            p.textB());
+            pairs.add(new RawArticle[] {a, b});
+        }
+
+        Map<String, Integer> expected = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+            for (int i = 0; i < pairs.size(); i++) {
+                if (i == pairs.size() / 2) {
+                    producer.flush();
+                    await().atMost(Duration.ofMinutes(1))
+                            .until(() -> readAll(broker).size() >= pairs.size()); // half published
+                    one.close(); // mid-stream: its tasks move to the survivor
+                }
+                for (RawArticle a : pairs.get(i)) {
+                    producer.send(
+                            new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
+                    expected.put(a.id(), 1);
+                    // an unchanged re-fetch, dropped by dedup
+                    producer.send(
+                            new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
+                }
+            }
+        }
+
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> readAll(broker).size() >= expected.size());
+        List<EnrichedArticle> out = readAll(broker);
+        Set<String> idRevisions = new HashSet<>();
+        for (EnrichedArticle e : out) {
+            assertThat(idRevisions.add(e.id() + "#" + e.revision()))
+                    .as("one record per id and revision: %s#%d", e.id(), e.revision())
+                    .isTrue();
+        }
+        assertThat(out)
+                .extracting(EnrichedArticle::id)
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        Map<String, EnrichedArticle> byId = new HashMap<>();
+        out.forEach(e -> byId.put(e.id(), e));
+        Set<String> clusters = new HashSet<>();
+        for (RawArticle[] pair : pairs) {
+            EnrichedArticle a = byId.get(pair[0].id());
+            EnrichedArticle b = byId.get(pair[1].id());
+            assertThat(b.cluster().id()).as("copies share a cluster").isEqualTo(a.cluster().id());
+            assertThat(a.cluster().id()).isIn(a.id(), b.id());
+            clusters.add(a.cluster().id());
+        }
+        assertThat(clusters).as("distinct stories stay apart").hasSize(pairs.size());
+    }
+
+    private static KafkaProducer<String, byte[]> producer(TestBroker broker) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static List<EnrichedArticle> readAll(TestBroker broker) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<EnrichedArticle> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var parts =
+                    consumer.partitionsFor(Topics.ARTICLES_ENRICHED).stream()
+                            .map(
+                                    i ->
+                                            new org.apache.kafka.common.TopicPartition(
+                                                    i.topic(), i.partition()))
+                            .toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline
+                    && parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(Json.fromBytes(r.value(), EnrichedArticle.class));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,394 @@
+package dev.newsflow.enrich.topology;
+
+import static dev.newsflow.enrich.topology.TopologyFixture.T0;
+import static dev.newsflow.enrich.topology.TopologyFixture.article;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.DlqHeaders;
+import dev.newsflow.core.kafka.Topics;
+import dev.newsflow.core.test.Schemas;
+import dev.newsflow.enrich.cluster.ClusterPolicy;
+import dev.newsflow.enrich.cluster.Fingerprint;
+import dev.newsflow.enrich.cluster.LabelledPairs;
+import dev.newsflow.enrich.cluster.LabelledPairs.Pair;
+import dev.newsflow.enrich.topology.ClusterMessage.Lookup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+    private static final LabelledPairs SET = LabelledPairs.load();
+    private static final Duration DAYS_30 = Duration.ofDays(30);
+
+    private TopologyFixture f = new TopologyFixture(DAYS_30, List.of("id"));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static Pair pair(String kind, String lang, int nth) {
+        return SET.pairs().stream()
+                .filter(p -> p.kind().equals(kind) && p.lang().equals(lang))
+                .skip(nth)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String edited(String text, int every) {
+        String[] words = text.split(" ");
+        for (int i = every / 2; i < words.length; i += every) {
+            words[i] = "changed";
+        }
+        return String.join(" ", words);
+    }
+
+    @Test
+    void shouldPublishANewArticleAsRevisionOneStartingItsOwnStory() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+
+        f.send(a, T0);
+
+        List<TestRecord<String, byte[]>> out = f.enriched.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo(a.id());
+        assertThat(Schemas.errors(Schemas.ENRICHED_ARTICLE, new String(out.get(0).value(), UTF_8)))
+                .isEmpty();
+        EnrichedArticle e = Json.fromBytes(out.get(0).value(), EnrichedArticle.class);
+        assertThat(e.revision()).isEqualTo(1);
+        assertThat(e.cluster().id()).isEqualTo(a.id());
+        assertThat(e.cluster().duplicateOf()).isNull();
+        assertThat(e.aliases()).isEmpty();
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "enriched")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepFirstRevisionWhenBodyUnchanged() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+
+        f.send(a, T0);
+        f.send(a, T0.plusSeconds(3600));
+
+        assertThat(f.published()).extracting(EnrichedArticle::revision).containsExactly(1);
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPublishAChangedBodyAsTheNextRevisionInTheSameStory() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+        RawArticle changed = a.toBuilder().text(p.textA() + "\n\nUpdate: a correction.").build();
+
+        f.send(a, T0);
+        f.send(changed, T0.plusSeconds(600));
+        f.send(changed, T0.plusSeconds(1200));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::id).containsOnly(a.id());
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2);
+        assertThat(out.get(1).contentHash()).isNotEqualTo(out.get(0).contentHash());
+        assertThat(out.get(1).cluster()).isEqualTo(out.get(0).cluster());
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "revision")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordTheSameContentUnderAnotherUrlAsAnAliasOfTheFirst() {
+        Pair p = pair("exact", "en", 0);
+        RawArticle first = article("https://a.example/story", p.titleA(), p.textA());
+        RawArticle copy = article("https://b.example/copy-of-story", p.titleB(), p.textB());
+
+        f.send(first, T0);
+        f.send(copy, T0.plusSeconds(60));
+        f.send(copy, T0.plusSeconds(120)); // re-fetch of the alias: nothing new
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::id).containsOnly(first.id());
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2);
+        assertThat(out.get(1).aliases()).containsExactly(copy.url());
+        assertThat(out.get(1).contentHash()).isEqualTo(out.get(0).contentHash());
+        assertThat(out.get(1).text()).isEqualTo(first.text());
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "alias")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNumberARevisionAfterAnAliasRevisionAfterIt() {
+        Pair p = pair("exact", "en", 1);
+        RawArticle first = article("https://a.example/story", p.titleA(), p.textA());
+        RawArticle copy = article("https://b.example/copy", p.titleB(), p.textB());
+        RawArticle changed = first.toBuilder().text(p.textA() + "\n\nCorrection.").build();
+
+        f.send(first, T0);
+        f.send(copy, T0.plusSeconds(60));
+        f.send(changed, T0.plusSeconds(120));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2, 3);
+        assertThat(out.get(2).aliases()).containsExactly(copy.url());
+    }
+
+    @Test
+    void shouldClusterNearDuplicatesWhoseIdsLiveOnDifferentPartitions() {
+        Pair syndicated = pair("syndicated", "en", 2);
+        RawArticle original =
+                article(
+                        TopologyFixture.urlOnPartition("https://wire.example/story-", 0),
+                        syndicated.titleA(),
+                        syndicated.textA());
+        RawArticle copy =
+                article(
+                        TopologyFixture.urlOnPartition("https://paper.example/a/", 1),
+                        syndicated.titleB(),
+                        syndicated.textB());
+        RawArticle edit =
+                article(
+                        TopologyFixture.urlOnPartition("https://other.example/x", 2),
+                        syndicated.titleA(),
+                        edited(syndicated.textA(), 15));
+        Pair negative = pair("hard-negative", "en", 0);
+        RawArticle sameEvent1 = article("https://c.example/1", negative.titleA(), negative.textA());
+        RawArticle sameEvent2 = article("https://d.example/2", negative.titleB(), negative.textB());
+        Set<Integer> partitions = new HashSet<>();
+        for (RawArticle a : List.of(original, copy, edit)) {
+            partitions.add(TopologyFixture.partitionOf(a.id()));
+        }
+        assertThat(partitions).as("the three copies live on different raw partitions").hasSize(3);
+
+        f.send(original, T0);
+        f.send(copy, T0.plusSeconds(30));
+        f.send(edit, T0.plusSeconds(60));
+        f.send(sameEvent1, T0.plusSeconds(90));
+        f.send(sameEvent2, T0.plusSeconds(120));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).hasSize(5);
+        assertThat(out.get(0).cluster().id()).isEqualTo(original.id());
+        assertThat(out.get(1).cluster().id()).isEqualTo(original.id());
+        assertThat(out.get(1).cluster().duplicateOf()).isEqualTo(original.id());
+        assertThat(out.get(1).cluster().similarity()).isGreaterThan(0.6);
+        assertThat(out.get(2).cluster().id()).isEqualTo(original.id());
+        assertThat(out.get(2).cluster().duplicateOf()).isIn(original.id(), copy.id());
+        assertThat(out.get(3).cluster().id()).isEqualTo(sameEvent1.id());
+        assertThat(out.get(4).cluster().id()).isEqualTo(sameEvent2.id());
+        assertThat(out.get(4).cluster().duplicateOf()).isNull();
+        assertThat(f.counter("newsflow.enrich.clusters", "result", "joined")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSendLookupsOnlyToThePartitionsOwningTheArticlesBands() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+        var requests =
+                f.driver.createOutputTopic(
+                        Topics.clusterRequests(TopologyFixture.APP),
+                        new StringDeserializer(),
+                        ClusterMessage.serde().deserializer());
+
+        f.send(a, T0);
+
+        List<Lookup> lookups = new ArrayList<>();
+        for (ClusterMessage m : requests.readValuesToList()) {
+            if (m instanceof Lookup l) {
+                lookups.add(l);
+            }
+        }
+        ClusterPolicy policy = ClusterPolicy.defaults();
+        assertThat(lookups).hasSizeBetween(2, TopologyFixture.PARTITIONS);
+        assertThat(lookups).extracting(Lookup::partition).doesNotHaveDuplicates();
+        assertThat(lookups.stream().flatMapToInt(l -> IntStream.of(l.bands())).sorted().toArray())
+                .isEqualTo(IntStream.range(0, policy.bands()).toArray());
+        assertThat(lookups).filteredOn(Lookup::checkHash).hasSize(1);
+    }
+
+    /** Indexes an article of {@code text} on the band side only, so it stays unresolved. */
+    private String indexUnresolved(String text) {
+        String id = "0123456789abcdef0123456789abcdef";
+        Fingerprint fp = ClusterPolicy.defaults().hasher().fingerprint(text);
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        id,
+                        new Lookup(
+                                id,
+                                1,
+                                "https://wire.example/first",
+                                T0.toEpochMilli(),
+                                "f".repeat(64),
+                                false,
+                                IntStream.range(0, ClusterPolicy.defaults().bands()).toArray(),
+                                fp.signature(),
+                                fp.shingles(),
+                                0),
+                        T0));
+        return id;
+    }
+
+    @Test
+    void shouldWaitForAnEarlierMatchStillBeingResolved() {
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
+        // An earlier article indexed on the band partitions but not yet resolved (as when two
+        // partitions process copies at the same moment).
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
+
+        f.send(copy, T0.plusSeconds(1));
+        assertThat(f.published()).as("waits on the pending match").isEmpty();
+
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        pendingId,
+                        new ClusterMessage.Resolved(
+                                pendingId,
+                                T0.toEpochMilli(),
+                                "feedfacefeedfacefeedfacefeedface",
+                                5L,
+                                false,
+                                0),
+                        T0.plusSeconds(2)));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).cluster().id()).isEqualTo("feedfacefeedfacefeedfacefeedface");
+        assertThat(out.get(0).cluster().duplicateOf()).isEqualTo(pendingId);
+    }
+
+    @Test
+    void shouldPublishWithWhatIsKnownWhenAMatchIsNeverResolved() {
+        f.close();
+        f = new TopologyFixture(DAYS_30, List.of(), Duration.ofSeconds(30));
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
+        f.send(copy, T0.plusSeconds(1));
+        assertThat(f.published()).isEmpty();
+
+        f.driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).cluster().id()).isEqualTo(pendingId);
+        assertThat(f.counter("newsflow.enrich.clusters", "result", "timeout")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldForgetIdsHashesAndFingerprintsAfterTheRetention() {
+        f.close();
+        f = new TopologyFixture(Duration.ofDays(2), List.of());
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+        RawArticle copy = article("https://b.example/1", p.titleB(), p.textB());
+        RawArticle unrelated =
+                article("https://c.example/1", "Other", pair("edited", "en", 5).textA());
+
+        f.send(a, T0);
+        f.send(a, T0.plus(Duration.ofDays(1))); // within the retention: a duplicate
+        // Stream time moves on three more days with other traffic.
+        f.send(unrelated, T0.plus(Duration.ofDays(4)));
+        f.send(a, T0.plus(Duration.ofDays(4)).plusSeconds(1)); // last seen 3 days ago: forgotten
+        f.send(copy, T0.plus(Duration.ofDays(8))); // its original last seen 4 days ago
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out)
+                .extracting(EnrichedArticle::id)
+                .containsExactly(a.id(), unrelated.id(), a.id(), copy.id());
+        assertThat(out.get(2).revision()).isEqualTo(1);
+        assertThat(out.get(3).cluster().id()).isEqualTo(copy.id());
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendUnreadableRecordsToTheDlqWithErrorHeadersAndAMetric() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+        f.raw.pipeInput(new TestRecord<>("k1", "not json".getBytes(UTF_8), T0));
+        f.raw.pipeInput(new TestRecord<>("wrong-key", Json.toBytes(a), T0));
+
+        List<TestRecord<String, byte[]>> dead = f.dlq.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(new String(dead.get(0).value(), UTF_8)).isEqualTo("not json");
+        assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.ERROR_STAGE))
+                .isEqualTo("deserialize");
+        assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.ERROR_CLASS)).isNotBlank();
+        assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.SOURCE_TOPIC))
+                .isEqualTo(Topics.ARTICLES_RAW);
+        assertThat(DlqHeaders.get(dead.get(1).headers(), DlqHeaders.ERROR_CLASS))
+                .isEqualTo("KeyMismatch");
+        assertThat(f.counter("newsflow.enrich.dlq", "stage", "deserialize")).isEqualTo(2);
+        assertThat(f.published()).isEmpty();
+    }
+
+    @Test
+    void shouldSendRecordsThatFailInProcessingToTheDlq() {
+        f.close();
+        f =
+                new TopologyFixture(
+                        DAYS_30,
+                        List.of(),
+                        Duration.ofMinutes(1),
+                        article -> {
+                            if (article.titleAndText().contains("POISON")) {
+                                throw new IllegalStateException("detector broke");
+                            }
+                            return TopologyFixture.HINT_DETECTOR.detect(article);
+                        });
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle poison = article("https://a.example/p", "POISON", p.textA());
+        RawArticle fine = article("https://a.example/f", p.titleB(), p.textB());
+
+        f.send(poison, T0);
+        f.send(fine, T0.plusSeconds(1));
+        f.driver
+                .createInputTopic(
+                        Topics.clusterRequests(TopologyFixture.APP),
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())
+                .pipeInput(new TestRecord<>("x", new byte[] {9, 2, 3}, T0.plusSeconds(2)));
+
+        List<TestRecord<String, byte[]>> dead = f.dlq.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0).key()).isEqualTo(poison.id());
+        assertThat(Json.fromBytes(dead.get(0).value(), RawArticle.class)).isEqualTo(poison);
+        assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.ERROR_STAGE))
+                .isEqualTo("language");
+        assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.ERROR_MESSAGE))
+                .isEqualTo("detector broke");
+        assertThat(DlqHeaders.get(dead.get(1).headers(), DlqHeaders.ERROR_STAGE))
+                .isEqualTo("cluster-index");
+        assertThat(dead.get(1).value()).containsExactly(9, 2, 3);
+        assertThat(f.counter("newsflow.enrich.dlq", "stage", "language")).isEqualTo(1);
+        assertThat(f.published()).extracting(EnrichedArticle::id).containsExactly(fine.id());
+    }
+
+    @Test
+    void shouldRouteConfiguredLanguagesToTheirOwnTopics() {
+        Pair p = pair("edited", "en", 0);
+        RawArticle indonesian = article("https://id.example/1", "Berita", p.textA(), "id");
+        RawArticle english =
+                article("https://en.example/1", "News", pair("edited", "en", 1).textA(), "en");
+        var routed =
+                f.driver.createOutputTopic(
+                        Topics.language("id"),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
+
+        f.send(indonesian, T0);
+        f.send(english, T0.plusSeconds(1));
+
+        assertThat(routed.readKeyValuesToList())
+                .extracting(kv -> kv.key)
+                .containsExactly(indonesian.id());
+        assertThat(f.published()).hasSize(2);
+    }
+}
