@@ -3,7 +3,7 @@ package dev.newsflow.bench;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.enrich.topic.IptcTopicTagger;
 import dev.newsflow.enrich.topic.LinearTopicModel;
 import dev.newsflow.enrich.topic.TopicTagger;
@@ -77,7 +77,7 @@ public final class TopicBench {
         long baselineHeap = usedHeap() - heap0;
         long heap1 = usedHeap();
         t0 = System.nanoTime();
-        TopicTagger tagger = IptcTopicTagger.create(TopicConfig.defaults());
+        TopicTagger tagger = IptcTopicTagger.create(TopicTaggerConfig.defaults());
         double taggerLoadMs = (System.nanoTime() - t0) / 1e6;
         long taggerHeap = usedHeap() - heap1;
 

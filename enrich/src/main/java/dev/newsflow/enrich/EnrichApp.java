@@ -1,7 +1,7 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.core.config.NewsflowConfig;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
 import dev.newsflow.core.kafka.TopicAdmin;
@@ -71,7 +71,7 @@ public final class EnrichApp implements AutoCloseable {
      * when {@code enrich.topic.enabled} is false. Loads the model (about 2 MB) once.
      */
     public static TopicTagger tagger(NewsflowConfig config) {
-        TopicConfig topic = config.enrich().topic();
+        TopicTaggerConfig topic = config.enrich().topic();
         return topic.enabled() ? IptcTopicTagger.create(topic) : TopicTagger.none();
     }
 

@@ -257,7 +257,7 @@ public final class ConfigLoader {
                         r.bool("enrich.lang.preload"),
                         r.intValue("enrich.lang.verify.max.chars", 50, 1_000_000),
                         r.bool("enrich.lang.tld.hints"),
-                        new TopicConfig(
+                        new TopicTaggerConfig(
                                 r.bool("enrich.topic.enabled"),
                                 r.doubleValue("enrich.topic.threshold", 0.0, 1.0),
                                 r.intValue("enrich.topic.max.topics", 1, 17),

@@ -40,7 +40,7 @@ public record EnrichConfig(
         boolean langPreload,
         int langVerifyMaxChars,
         boolean langTldHints,
-        TopicConfig topic,
+        TopicTaggerConfig topic,
         int standbyReplicas,
         List<String> routeLanguages,
         long clusterWaitMs,

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         assertThat(c.ingest().fetch().timeoutMs()).isEqualTo(30_000);
         assertThat(c.ingest().fetch().allowPrivateNetworks()).isFalse();
         assertThat(c.enrich().languages()).contains("en", "id", "ms");
-        assertThat(c.enrich().topic()).isEqualTo(TopicConfig.defaults());
+        assertThat(c.enrich().topic()).isEqualTo(TopicTaggerConfig.defaults());
         // the built-in feed list of real news feeds
         assertThat(c.feeds())
                 .hasSizeGreaterThan(5)

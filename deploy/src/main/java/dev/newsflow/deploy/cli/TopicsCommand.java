@@ -5,7 +5,7 @@ import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
 import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.config.NewsflowConfig;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.deploy.logging.Logging;
 import dev.newsflow.enrich.EnrichApp;
@@ -197,7 +197,7 @@ public final class TopicsCommand implements Runnable {
                 spec.commandLine().getErr().println("no " + split + " split under " + data);
                 return 2;
             }
-            TopicConfig topic = config.enrich().topic();
+            TopicTaggerConfig topic = config.enrich().topic();
             LinearTopicModel model = LinearTopicModel.loadDefault();
             for (String set : signals) {
                 IptcTopicTagger.Builder b =

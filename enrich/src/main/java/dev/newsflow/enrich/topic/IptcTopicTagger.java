@@ -3,7 +3,7 @@ package dev.newsflow.enrich.topic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.TopicTag;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -78,7 +78,7 @@ public final class IptcTopicTagger implements TopicTagger {
     }
 
     /** The tagger of {@code config} with every signal, from the resources shipped in the jar. */
-    public static IptcTopicTagger create(TopicConfig config) {
+    public static IptcTopicTagger create(TopicTaggerConfig config) {
         Objects.requireNonNull(config, "config can't be null");
         return builder()
                 .model(LinearTopicModel.loadDefault())

@@ -7,14 +7,15 @@ import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
 import dev.newsflow.core.article.TopicTag;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.test.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IptcTopicTaggerTest {
-    private static final IptcTopicTagger TAGGER = IptcTopicTagger.create(TopicConfig.defaults());
+    private static final IptcTopicTagger TAGGER =
+            IptcTopicTagger.create(TopicTaggerConfig.defaults());
     private static final Language EN = new Language("en", 0.99, "text");
 
     private static final String FOOTBALL =

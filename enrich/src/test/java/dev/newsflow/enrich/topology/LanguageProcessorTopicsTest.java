@@ -6,16 +6,18 @@ import dev.newsflow.core.article.EnrichedArticle;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
 import dev.newsflow.core.article.TopicTag;
-import dev.newsflow.core.config.TopicConfig;
+import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.Fixtures;
 import dev.newsflow.enrich.EnrichMetrics;
+import dev.newsflow.enrich.cluster.ClusterPolicy;
 import dev.newsflow.enrich.lang.LinguaLanguageDetector;
 import dev.newsflow.enrich.topic.IptcTopicTagger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -37,8 +39,15 @@ class LanguageProcessorTopicsTest {
     void shouldPublishEnrichedRecordsWithTheirTopics() {
         var topology =
                 EnrichTopology.build(
+                        new EnrichTopologyConfig(
+                                "topics-test",
+                                1,
+                                Duration.ofDays(30),
+                                ClusterPolicy.defaults(),
+                                Duration.ofMinutes(1),
+                                List.of()),
                         LinguaLanguageDetector.builder(List.of("id", "ms", "en")).build(),
-                        IptcTopicTagger.create(TopicConfig.defaults()),
+                        IptcTopicTagger.create(TopicTaggerConfig.defaults()),
                         new EnrichMetrics(new SimpleMeterRegistry()),
                         Clock.systemUTC());
         Properties props = new Properties();

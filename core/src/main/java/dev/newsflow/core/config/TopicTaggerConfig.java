@@ -11,11 +11,11 @@ package dev.newsflow.core.config;
  *     as evidence (default 2, at least 2)
  * @param maxChars characters of title and text given to the tagger (default 10000)
  */
-public record TopicConfig(
+public record TopicTaggerConfig(
         boolean enabled, double threshold, int maxTopics, int keywordMinHits, int maxChars) {
 
     /** The defaults of {@code newsflow-defaults.yaml}. */
-    public static TopicConfig defaults() {
-        return new TopicConfig(true, 0.5, 3, 2, 10_000);
+    public static TopicTaggerConfig defaults() {
+        return new TopicTaggerConfig(true, 0.5, 3, 2, 10_000);
     }
 }
