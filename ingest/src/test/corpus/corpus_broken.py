@@ -450,3 +450,43 @@ case(G, "rdf-bad-syndication-module", XML + """<rdf:RDF xmlns:rdf="http://www.w3
 </rdf:RDF>
 """, feed={"updatePeriod": "Hourly", "updateFrequency": None}, items=[{"title": "Kept"}],
      description="sy:updatePeriod in capitals and a frequency that is no number (Rome throws)")
+
+G = "encoding"
+
+case(G, "declared-latin1-actually-utf8",
+     '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + rss(item("Café à Zürich – “quoted”",
+                                                               "https://l8.example/1"), decl=""),
+     feed={"explain": {"charset": "UTF-8", "charsetSource": "detected"}},
+     items=[{"title": "Café à Zürich – “quoted”"}], recoveries=["charset-overridden"],
+     description="declared ISO-8859-1 over valid multi-byte UTF-8: the bytes decide, not mojibake")
+
+G = "entities"
+
+case(G, "escaped-cdata-in-title", rss(item("&lt;![CDATA[Escaped CDATA &amp; more]]&gt;",
+                                           "https://ec.example/1")),
+     items=[{"title": "Escaped CDATA & more"}], recoveries=["double-escaped-html"],
+     description="a CDATA section escaped by a template, so its markers are text")
+
+case(G, "pseudo-tag-in-title", rss(item("Q&amp;A: Why &lt;Bold&gt; Moves Matter",
+                                        "https://pt.example/1")),
+     items=[{"title": "Q&A: Why <Bold> Moves Matter"}],
+     description="something in angle brackets that is no HTML tag stays in an RSS title")
+
+G = "sitemap"
+
+case(G, "sitemap-text", "https://txt.example/a\nhttps://txt.example/b?x=1\n\nhttps://txt.example/c\n",
+     ext="txt", feed={"format": "sitemap", "version": "sitemap_text", "itemCount": 3},
+     items=[{"url": "https://txt.example/a", "title": None},
+            {"url": "https://txt.example/b?x=1"}, {"url": "https://txt.example/c"}],
+     description="a text sitemap: one URL a line")
+
+G = "json"
+
+case(G, "json-entities-in-title", """{"version": "https://jsonfeed.org/version/1.1",
+ "title": "Cats &amp; Dogs",
+ "items": [{"id": "e", "url": "https://je.example/e", "title": "Tom &amp; Jerry &#8211; live",
+            "summary": "A <b>bold</b> summary"}]}""", ext="json",
+     feed={"title": "Cats & Dogs"},
+     items=[{"title": "Tom & Jerry – live", "summary": "A bold summary",
+             "summaryHtml": "A <b>bold</b> summary"}],
+     description="HTML entities and tags a publisher put into JSON Feed plain text")

@@ -14,7 +14,7 @@ case(G, "rss091-userland", XML + """<rss version="0.91">
 <item>
 <title>First &amp; foremost</title>
 <link>http://userland.example/1</link>
-<description>The first item.</description>
+<description>The &lt;i&gt;first&lt;/i&gt; item.</description>
 </item>
 <item>
 <title>Second</title>
@@ -280,7 +280,7 @@ case(G, "rss10-dc", XML + RDF + """<channel rdf:about="https://rdf.example/">
 <item rdf:about="https://rdf.example/1">
 <title>RDF item</title>
 <link>https://rdf.example/1</link>
-<description>About RDF.</description>
+<description>About &lt;a href="/rdf"&gt;RDF&lt;/a&gt;.</description>
 <dc:creator>Kenji Sato</dc:creator>
 <dc:creator>Aiko Tanaka</dc:creator>
 <dc:subject>Technology</dc:subject>
@@ -291,6 +291,7 @@ case(G, "rss10-dc", XML + RDF + """<channel rdf:about="https://rdf.example/">
            "updated": "2024-03-01T03:00:00Z"},
      items=[{"id": "https://rdf.example/1", "url": "https://rdf.example/1",
              "title": "RDF item", "summary": "About RDF.",
+             "summaryHtml": 'About <a href="https://rdf.example/rdf" rel="nofollow">RDF</a>.',
              "authors": ["Kenji Sato", "Aiko Tanaka"], "categories": ["Technology"],
              "published": "2024-03-01T02:30:00Z"}],
      description="RSS 1.0 with Dublin Core: creators, subject, dates")

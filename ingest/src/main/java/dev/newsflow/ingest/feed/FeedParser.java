@@ -58,6 +58,17 @@ public final class FeedParser {
             throws FeedParseException {
         Objects.requireNonNull(body, "body can't be null");
         Objects.requireNonNull(feedUrl, "feedUrl can't be null");
+        try {
+            return parseBody(body, contentType, feedUrl);
+        } catch (RuntimeException e) {
+            // a bug or a library failing on input nobody foresaw: the feed fails, the poller lives
+            log.warn("Feed parser failed on {}: {}", Redactor.redact(feedUrl), e.toString(), e);
+            throw new FeedParseException("the parser failed on this document: " + e, e);
+        }
+    }
+
+    private ParsedFeed parseBody(byte[] body, @Nullable String contentType, String feedUrl)
+            throws FeedParseException {
         ParseNotes notes = new ParseNotes();
         byte[] bytes = body;
         for (int layer = 0; isGzip(bytes) && layer < GZIP_MAX_LAYERS; layer++) {
@@ -89,30 +100,7 @@ public final class FeedParser {
                                 + "»");
                 text = text.substring(start);
             }
-            String root = XmlRepair.sniffRoot(text);
-            if (root == null) {
-                String head = text.strip();
-                throw new FeedParseException(
-                        head.startsWith("<")
-                                ? "not a feed: no XML element in the document"
-                                : "not a feed: neither XML nor JSON (starts with «"
-                                        + ParseNotes.abbreviate(head)
-                                        + "»)");
-            }
-            String local = root.substring(root.indexOf(':') + 1).toLowerCase(Locale.ROOT);
-            if (isHtml(local, text)) {
-                throw new FeedParseException(htmlPage(text, feedUrl));
-            }
-            parsed =
-                    switch (local) {
-                        case "urlset", "sitemapindex" ->
-                                SitemapFeedParser.parse(text, feedUrl, decoded.decision(), notes);
-                        case "opml" ->
-                                throw new FeedParseException(
-                                        "this is an OPML subscription list, not a feed: import"
-                                                + " its feeds with 'newsflow feeds import'");
-                        default -> XmlFeedParser.parse(text, feedUrl, decoded.decision(), notes);
-                    };
+            parsed = xml(text, feedUrl, decoded.decision(), notes);
         }
         if (!parsed.notes().isEmpty() && log.isDebugEnabled()) {
             log.debug(
@@ -122,6 +110,36 @@ public final class FeedParser {
                     parsed.notes());
         }
         return parsed;
+    }
+
+    private static ParsedFeed xml(
+            String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
+            throws FeedParseException {
+        String root = XmlRepair.sniffRoot(text);
+        if (root == null) {
+            if (SitemapFeedParser.isTextSitemap(text)) {
+                return SitemapFeedParser.parseText(text, feedUrl, charset, notes);
+            }
+            String head = text.strip();
+            throw new FeedParseException(
+                    head.startsWith("<")
+                            ? "not a feed: no XML element in the document"
+                            : "not a feed: neither XML nor JSON (starts with «"
+                                    + ParseNotes.abbreviate(head)
+                                    + "»)");
+        }
+        String local = root.substring(root.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+        if (isHtml(local, text)) {
+            throw new FeedParseException(htmlPage(text, feedUrl));
+        }
+        return switch (local) {
+            case "urlset", "sitemapindex" -> SitemapFeedParser.parse(text, feedUrl, charset, notes);
+            case "opml" ->
+                    throw new FeedParseException(
+                            "this is an OPML subscription list, not a feed: import its feeds with"
+                                    + " 'newsflow feeds import'");
+            default -> XmlFeedParser.parse(text, feedUrl, charset, notes);
+        };
     }
 
     private static boolean isGzip(byte[] b) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *     of its articles)
  * @param formatVersion the exact dialect: Rome's feed types ({@code rss_0.91U}, {@code rss_1.0},
  *     {@code rss_2.0}, {@code atom_0.3}, {@code atom_1.0}…), {@code json_1.0}, {@code json_1.1},
- *     {@code sitemap}, {@code sitemap_news}, {@code sitemap_index}
+ *     {@code sitemap}, {@code sitemap_news}, {@code sitemap_text}, {@code sitemap_index}
  * @param title the feed's title, plain text
  * @param link the site the feed belongs to (absolute)
  * @param language the feed's declared language, if any

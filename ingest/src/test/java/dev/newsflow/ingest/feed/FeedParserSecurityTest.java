@@ -117,6 +117,20 @@ class FeedParserSecurityTest {
     }
 
     @Test
+    void shouldRefuseAbsurdlyDeepNestingInsteadOfOverflowingTheStack() {
+        String deep =
+                "<feed><entry><title>"
+                        + "<span>".repeat(100_000)
+                        + "x"
+                        + "</span>".repeat(100_000)
+                        + "</title></entry></feed>";
+
+        assertThatThrownBy(() -> parser.parse(deep.getBytes(UTF_8), null, "https://d.example/f"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("not a feed: elements nested deeper than 512 levels");
+    }
+
+    @Test
     void shouldRefuseADoctypeInTheXmlParserItself() {
         String withDoctype = "<!DOCTYPE rss [<!ENTITY a \"b\">]><rss><channel/></rss>";
 

@@ -210,20 +210,6 @@ public final class FeedCharsetDetector {
                 Charset c = cs.get();
                 String why = "HTTP charset '" + http + "'";
                 Charset chosen = accept(c, why, body, wide, utf8, notes);
-                if (chosen != null
-                        && isSingleByteLatin(chosen)
-                        && utf8.invalid == 0
-                        && utf8.multibyte > 0
-                        && (declared == null || isUtf8(declaredCharset.orElse(null)))) {
-                    notes.add(
-                            ParseNote.Code.CHARSET_OVERRIDDEN,
-                            why
-                                    + " ignored: the bytes are valid multi-byte UTF-8"
-                                    + (declared == null
-                                            ? ", the XML default"
-                                            : " as the XML declaration says"));
-                    chosen = null;
-                }
                 if (chosen != null) {
                     return new Decoded(
                             decodeChosen(chosen, body, utf8, notes),
@@ -334,6 +320,14 @@ public final class FeedCharsetDetector {
                             + " ignored: "
                             + utf8.invalid
                             + " bytes are not valid UTF-8 and none is a multi-byte sequence");
+            return null;
+        }
+        if (utf8.invalid == 0 && utf8.multibyte > 0) {
+            // text in a legacy charset is practically never valid multi-byte UTF-8 by chance: the
+            // usual story is a server default (ISO-8859-1) or a template over UTF-8 content
+            notes.add(
+                    ParseNote.Code.CHARSET_OVERRIDDEN,
+                    why + " ignored: the bytes are valid multi-byte UTF-8");
             return null;
         }
         return c;
@@ -447,11 +441,6 @@ public final class FeedCharsetDetector {
 
     private static boolean isUtf8(@Nullable Charset c) {
         return c != null && c.name().equals("UTF-8");
-    }
-
-    private static boolean isSingleByteLatin(Charset c) {
-        String n = c.name();
-        return n.equals("windows-1252") || n.startsWith("ISO-8859-") || n.equals("windows-1254");
     }
 
     private record Bom(Charset charset, int length, String label) {

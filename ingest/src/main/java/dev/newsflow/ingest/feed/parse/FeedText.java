@@ -35,8 +35,16 @@ final class FeedText {
         static final Text EMPTY = new Text(null, null);
     }
 
+    /** An HTML tag HTML text would use, a comment, or a character reference. */
     private static final Pattern LOOKS_LIKE_HTML =
-            Pattern.compile("<[a-zA-Z/!]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);");
+            Pattern.compile(
+                    "</?(?:a|abbr|b|big|blockquote|br|center|cite|code|del|div|em|figcaption|figure"
+                        + "|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|mark|ol|p|pre|q|s|samp"
+                        + "|script|small|span|strike|strong|style|sub|sup|table|td|th|time|tr"
+                        + "|tt|u|ul|var|video|audio|picture|source|section|article)"
+                        + "(?:[\\s/>])|<!--|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);",
+                    Pattern.CASE_INSENSITIVE);
+
     private static final Pattern HTML_TAG =
             Pattern.compile(
                     "</?(?:p|br|a|div|span|img|b|i|u|em|strong|ul|ol|li|h[1-6]|blockquote|table"
@@ -61,7 +69,8 @@ final class FeedText {
     }
 
     /** Plain text of {@code value}: null when blank. */
-    static @Nullable String plain(@Nullable String value, Kind kind, ParseNotes notes) {
+    static @Nullable String plain(@Nullable String raw, Kind kind, ParseNotes notes) {
+        String value = unwrapCdata(raw, notes);
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -89,7 +98,8 @@ final class FeedText {
     }
 
     /** Plain text and sanitised HTML of {@code value}, links made absolute against {@code base}. */
-    static Text both(@Nullable String value, Kind kind, String base, ParseNotes notes) {
+    static Text both(@Nullable String raw, Kind kind, String base, ParseNotes notes) {
+        String value = unwrapCdata(raw, notes);
         if (value == null || value.isBlank()) {
             return Text.EMPTY;
         }
@@ -115,6 +125,18 @@ final class FeedText {
         clean.outputSettings().prettyPrint(false);
         String html = clean.body().html().strip();
         return new Text(text, html.isEmpty() ? null : html);
+    }
+
+    /**
+     * Text that still holds CDATA markers was escaped once too often (a template escaped its own
+     * CDATA section): the markers go, the content stays.
+     */
+    private static @Nullable String unwrapCdata(@Nullable String value, ParseNotes notes) {
+        if (value == null || !value.contains("<![CDATA[")) {
+            return value;
+        }
+        notes.add(ParseNote.Code.DOUBLE_ESCAPED_HTML, "escaped CDATA markers in text removed");
+        return value.replace("<![CDATA[", "").replace("]]>", "");
     }
 
     private static Kind resolve(String value, Kind kind) {

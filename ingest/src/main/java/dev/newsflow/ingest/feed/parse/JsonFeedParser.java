@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Lenient where publishers are sloppy, each noted: comments, trailing commas, single quotes and
  * raw control characters in strings are accepted; a number where a string belongs ({@code id}) is
  * taken as its text; a document without {@code version} but with an {@code items} array is read as
- * 1.1. Both the 1.0 {@code author} and the 1.1 {@code authors} are read; {@code url} falls back to
- * {@code external_url}; relative URLs resolve against the feed's URL; {@code content_text} becomes
- * paragraphs of escaped HTML. Thread-safe.
+ * 1.1. Titles and summaries are plain text, but entity references or HTML tags in them are decoded,
+ * as publishers put them there. Both the 1.0 {@code author} and the 1.1 {@code authors} are read;
+ * {@code url} falls back to {@code external_url}; relative URLs resolve against the feed's URL;
+ * {@code content_text} becomes paragraphs of escaped HTML. Thread-safe.
  */
 public final class JsonFeedParser {
     private static final ObjectMapper STRICT = JsonMapper.builder().build();
@@ -106,7 +107,7 @@ public final class JsonFeedParser {
         return new ParsedFeed(
                 ParsedFeed.FORMAT_JSON,
                 version,
-                FeedText.title(string(root, "title", notes), Kind.TEXT, notes),
+                FeedText.title(string(root, "title", notes), Kind.GUESS, notes),
                 Links.resolve(base, string(root, "home_page_url", notes)),
                 XmlFeedParser.trimToNull(string(root, "language", notes)),
                 null,
@@ -145,7 +146,7 @@ public final class JsonFeedParser {
             link = Links.resolve(base, string(item, "external_url", notes));
         }
         String summaryText = string(item, "summary", notes);
-        FeedText.Text summary = FeedText.both(summaryText, Kind.TEXT, base, notes);
+        FeedText.Text summary = FeedText.both(summaryText, Kind.GUESS, base, notes);
         String contentHtml = string(item, "content_html", notes);
         if (contentHtml == null || contentHtml.isBlank()) {
             contentHtml = paragraphs(string(item, "content_text", notes));
@@ -209,7 +210,7 @@ public final class JsonFeedParser {
         return new FeedItem(
                 XmlFeedParser.trimToNull(id),
                 link,
-                FeedText.title(string(item, "title", notes), Kind.TEXT, notes),
+                FeedText.title(string(item, "title", notes), Kind.GUESS, notes),
                 summary.plain(),
                 summary.html(),
                 contentHtml,

@@ -57,18 +57,7 @@ public final class SitemapFeedParser {
             String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
             throws FeedParseException {
         XmlRepair.Result repaired = XmlRepair.repair(text, notes);
-        SiteMapParser parser = new SiteMapParser(false, true);
-        parser.enableExtension(Extension.NEWS);
-        parser.enableExtension(Extension.IMAGE);
-        AbstractSiteMap sitemap;
-        try {
-            sitemap = parser.parseSiteMap("text/xml", repaired.xml().getBytes(UTF_8), url(feedUrl));
-        } catch (UnknownFormatException | IOException | RuntimeException e) {
-            throw new FeedParseException(
-                    "not a readable sitemap: "
-                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
-                    e);
-        }
+        AbstractSiteMap sitemap = crawlerCommons("text/xml", repaired.xml(), feedUrl);
         if (sitemap instanceof SiteMapIndex index) {
             Set<String> children = new LinkedHashSet<>();
             for (AbstractSiteMap child : index.getSitemaps()) {
@@ -87,7 +76,63 @@ public final class SitemapFeedParser {
                     charset,
                     notes.toList());
         }
-        SiteMap map = (SiteMap) sitemap;
+        return urls((SiteMap) sitemap, count(URL_ELEMENT, repaired.xml()), feedUrl, charset, notes);
+    }
+
+    /** Whether {@code text} is a text sitemap: lines of absolute http(s) URLs, nothing else. */
+    public static boolean isTextSitemap(String text) {
+        boolean any = false;
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (!(l.startsWith("http://") || l.startsWith("https://")) || l.indexOf(' ') >= 0) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * Parses a text sitemap (one URL a line, as sitemaps.org allows).
+     *
+     * @throws FeedParseException if crawler-commons cannot read it
+     */
+    public static ParsedFeed parseText(
+            String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
+            throws FeedParseException {
+        SiteMap sitemap = (SiteMap) crawlerCommons("text/plain", text, feedUrl);
+        int lines = (int) text.lines().filter(l -> !l.isBlank()).count();
+        ParsedFeed parsed = urls(sitemap, lines, feedUrl, charset, notes);
+        return ParsedFeed.listing(
+                parsed.format(),
+                "sitemap_text",
+                null,
+                parsed.items(),
+                List.of(),
+                charset,
+                parsed.notes());
+    }
+
+    private static AbstractSiteMap crawlerCommons(String type, String text, String feedUrl)
+            throws FeedParseException {
+        SiteMapParser parser = new SiteMapParser(false, true);
+        parser.enableExtension(Extension.NEWS);
+        parser.enableExtension(Extension.IMAGE);
+        try {
+            return parser.parseSiteMap(type, text.getBytes(UTF_8), url(feedUrl));
+        } catch (UnknownFormatException | IOException | RuntimeException e) {
+            throw new FeedParseException(
+                    "not a readable sitemap: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                    e);
+        }
+    }
+
+    private static ParsedFeed urls(
+            SiteMap map, int listed, String feedUrl, CharsetDecision charset, ParseNotes notes) {
         List<FeedItem> items = new ArrayList<>();
         boolean news = false;
         Set<String> publications = new LinkedHashSet<>();
@@ -129,7 +174,7 @@ public final class SitemapFeedParser {
                             n == null ? null : XmlFeedParser.trimToNull(n.getLanguage()),
                             List.of()));
         }
-        dropped(notes, count(URL_ELEMENT, repaired.xml()), items.size(), "URLs");
+        dropped(notes, listed, items.size(), "URLs");
         return ParsedFeed.listing(
                 ParsedFeed.FORMAT_SITEMAP,
                 news ? "sitemap_news" : "sitemap",

@@ -497,9 +497,10 @@ public final class XmlFeedParser {
                         ? FeedText.Text.EMPTY
                         : FeedText.both(
                                 description.getValue(),
+                                // Rome types every RSS description text/plain; RSS means HTML
                                 atom
                                         ? FeedText.kindOf(description.getType(), Kind.TEXT)
-                                        : FeedText.kindOf(description.getType(), Kind.HTML),
+                                        : Kind.HTML,
                                 x.link() != null ? x.link() : x.base(),
                                 notes);
         if (summary.plain() == null && x.mediaDescription() != null) {

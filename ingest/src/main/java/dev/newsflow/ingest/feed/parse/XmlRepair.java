@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.feed.parse;
 
+import dev.newsflow.ingest.feed.FeedParseException;
 import dev.newsflow.ingest.feed.ParseNote;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +116,10 @@ public final class XmlRepair {
         "<rss", "<rdf:RDF", "<feed", "<urlset", "<sitemapindex", "<channel"
     };
     private static final int START_SEARCH = 64 * 1024;
+
+    /** Feeds nest a dozen levels; far deeper nesting is an attack on recursive tree code. */
+    static final int MAX_DEPTH = 512;
+
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
     private final String s;
@@ -125,6 +130,7 @@ public final class XmlRepair {
     private @Nullable String rootName;
     private int rootInsert = -1;
     private boolean rootClosed;
+    private boolean tooDeep;
     private final Set<String> rootDeclared = new LinkedHashSet<>();
     private final Map<String, String> declaredUris = new HashMap<>();
     private final Set<String> usedPrefixes = new LinkedHashSet<>();
@@ -154,10 +160,18 @@ public final class XmlRepair {
         this.notes = notes;
     }
 
-    /** Repairs {@code text} (already decoded), recording what it did in {@code notes}. */
-    static Result repair(String text, ParseNotes notes) {
+    /**
+     * Repairs {@code text} (already decoded), recording what it did in {@code notes}.
+     *
+     * @throws FeedParseException if elements nest deeper than {@value #MAX_DEPTH} levels
+     */
+    static Result repair(String text, ParseNotes notes) throws FeedParseException {
         XmlRepair r = new XmlRepair(text, notes);
         r.run();
+        if (r.tooDeep) {
+            throw new FeedParseException(
+                    "not a feed: elements nested deeper than " + MAX_DEPTH + " levels");
+        }
         return new Result(r.out.toString(), r.rootName);
     }
 
@@ -668,6 +682,10 @@ public final class XmlRepair {
         } else {
             out.append('>');
             stack.add(name);
+            if (stack.size() > MAX_DEPTH) {
+                tooDeep = true;
+                return n;
+            }
         }
         return next;
     }
