@@ -490,3 +490,21 @@ case(G, "json-entities-in-title", """{"version": "https://jsonfeed.org/version/1
      items=[{"title": "Tom & Jerry – live", "summary": "A bold summary",
              "summaryHtml": "A <b>bold</b> summary"}],
      description="HTML entities and tags a publisher put into JSON Feed plain text")
+
+G = "encoding"
+
+case(G, "windows-1250-declared", (
+    '<?xml version="1.0" encoding="windows-1250"?>\n'
+    + rss(item("Žluťoučký kůň úpěl ďábelské ódy", "https://cz.example/1"), decl="")
+).encode("cp1250"),
+     feed={"explain": {"charset": "windows-1250", "charsetSource": "xml-declaration"}},
+     items=[{"title": "Žluťoučký kůň úpěl ďábelské ódy"}],
+     description="Czech in windows-1250")
+
+case(G, "mac-roman-declared", (
+    '<?xml version="1.0" encoding="macintosh"?>\n'
+    + rss(item("Café crème", "https://mac.example/1"), decl="")
+).encode("mac_roman"),
+     feed={"explain": {"charset": "x-MacRoman", "charsetSource": "xml-declaration"}},
+     items=[{"title": "Café crème"}],
+     description="Mac Roman, labelled the way old Mac tools wrote it")

@@ -160,3 +160,15 @@ case(G, "channel-dates", rss(
      feed={"updated": "2024-01-15T09:00:00Z"},
      items=[{"published": None, "flags": []}],
      description="the channel's lastBuildDate is the feed's update time")
+
+case(G, "more-formats", dated([
+    "Monday, 15-Jan-24 10:00:00 UTC",
+    "2024-01-15 10:00:00.0",
+    "Jan 15th 2024, 10:00am",
+    "20 hours ago",
+    "Tue, 16 Jan 2024 03:00:00 +0700 (WIB)",
+]), items=expect(["2024-01-15T10:00:00Z", "2024-01-15T10:00:00Z", "2024-01-15T10:00:00Z", None,
+                  "2024-01-15T20:00:00Z"],
+                 [[], ["date-without-zone"], ["date-without-zone"], ["date-unparseable"], []]),
+     recoveries=["dates-without-zone", "unparseable-dates"],
+     description="RFC 850, an SQL timestamp, an ordinal day, a relative date, offset and name")

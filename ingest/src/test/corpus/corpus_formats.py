@@ -666,3 +666,27 @@ case(G, "atom10-html-as-children", XML + ATOM + """>
 """, items=[{"summary": "Markup not escaped"}],
      recoveries=["unescaped-html"],
      description="type=html text written as elements instead of escaped text")
+
+case(G, "atom10-prefixed-root", XML + """<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">
+<atom:title>Prefixed Atom</atom:title>
+<atom:entry><atom:title>P1</atom:title><atom:link href="https://pfx.example/1"/><atom:id>p1</atom:id>
+<atom:updated>Mon Jan 15 2024 10:00:00 GMT+0100 (Central European Standard Time)</atom:updated>
+</atom:entry>
+</atom:feed>
+""", feed={"version": "atom_1.0", "title": "Prefixed Atom"},
+     items=[{"title": "P1", "url": "https://pfx.example/1",
+             "published": "2024-01-15T09:00:00Z"}],
+     description="Atom with a prefixed root; a JavaScript Date.toString() date")
+
+G = "rdf"
+
+case(G, "rdf-prefixed-rss", XML + """<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:rss="http://purl.org/rss/1.0/">
+<rss:channel rdf:about="https://prss.example/"><rss:title>Prefixed RDF</rss:title>
+<rss:link>https://prss.example/</rss:link><rss:description>d</rss:description></rss:channel>
+<rss:item rdf:about="https://prss.example/1"><rss:title>R1</rss:title>
+<rss:link>https://prss.example/1</rss:link></rss:item>
+</rdf:RDF>
+""", feed={"version": "rss_1.0", "title": "Prefixed RDF"},
+     items=[{"title": "R1", "url": "https://prss.example/1", "id": "https://prss.example/1"}],
+     description="RSS 1.0 elements with a prefix instead of the default namespace")

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -137,9 +136,7 @@ class FeedParserCorpusTest {
                 problems.add(path + ": expected an object, got " + actual);
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : expected.properties()) {
                 if (!actual.has(f.getKey())) {
                     problems.add(path + "." + f.getKey() + ": missing");
                     continue;

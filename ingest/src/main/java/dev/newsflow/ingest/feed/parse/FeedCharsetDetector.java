@@ -114,6 +114,7 @@ public final class FeedCharsetDetector {
                 "csksc56011987"
             },
             {"Big5-HKSCS", "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"},
+            {"x-MacRoman", "macintosh", "mac", "x-mac-roman", "macroman", "csmacintosh"},
             {"UTF-8", "utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8"},
             {"UTF-16", "utf-16", "utf16", "unicode", "ucs-2", "iso-10646-ucs-2"},
             {"UTF-32", "utf-32", "utf32", "ucs-4", "iso-10646-ucs-4"}
