@@ -2,6 +2,7 @@ package dev.newsflow.deploy;
 
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.deploy.cli.EnrichCommand;
+import dev.newsflow.deploy.cli.FeedCommand;
 import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             FeedsCommand.class,
             SearchCommand.class,
+            FeedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

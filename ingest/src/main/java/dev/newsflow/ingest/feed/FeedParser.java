@@ -1,166 +1,216 @@
 package dev.newsflow.ingest.feed;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEnclosure;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import dev.newsflow.core.article.Enclosure;
-import dev.newsflow.ingest.url.UrlNormalizer;
+import dev.newsflow.core.log.Redactor;
+import dev.newsflow.ingest.feed.parse.FeedCharsetDetector;
+import dev.newsflow.ingest.feed.parse.JsonFeedParser;
+import dev.newsflow.ingest.feed.parse.ParseNotes;
+import dev.newsflow.ingest.feed.parse.SitemapFeedParser;
+import dev.newsflow.ingest.feed.parse.XmlFeedParser;
+import dev.newsflow.ingest.feed.parse.XmlRepair;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.io.InputStream;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Parses RSS (0.9x, 1.0/RDF, 2.0) and Atom (0.3, 1.0) documents with Rome, through its {@link
- * XmlReader} path: the charset comes from the BOM, the HTTP {@code Content-Type} and the XML
- * declaration, leniently. DOCTYPE declarations are refused, so external entities (XXE) and entity
- * expansion (billion laughs) never run. Thread-safe: a new Rome input per call.
+ * Parses what a feed URL returned, whatever it turns out to be: RSS 0.90–2.0, RSS 1.0/RDF, Atom
+ * 0.3/1.0 (Rome), JSON Feed 1.0/1.1 (Jackson), an XML sitemap, Google News sitemap or sitemap index
+ * (crawler-commons), gzipped or not. The format comes from the content, not the {@code
+ * Content-Type}; an HTML page is refused with a message naming the feed it links to, if any.
+ *
+ * <p>Lenient: the charset is chosen as {@link CharsetDecision} documents, broken XML is repaired
+ * before parsing (undeclared HTML entities, bare {@code &}, control characters, unclosed tags,
+ * missing {@code <channel>}, Atom without its namespace, undeclared prefixes…), and every recovery
+ * is listed in {@link ParsedFeed#notes()}. Items come out with absolute links ({@code xml:base},
+ * else the feed URL), plain-text titles and summaries (with a sanitised HTML summary) and UTC
+ * times.
+ *
+ * <p>Safe: a DOCTYPE is removed unread before parsing and the XML parser refuses one anyway, so no
+ * entity is declared or expanded (no billion laughs) and no external entity or DTD is loaded (no
+ * XXE); gzip bodies are inflated to at most {@value #MAX_INFLATED_BYTES} bytes. Thread-safe.
  */
 public final class FeedParser {
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
+
+    /** Inflated size cap of a gzipped body: the sitemap protocol's 50 MiB. */
+    public static final int MAX_INFLATED_BYTES = 50 * 1024 * 1024;
+
+    private static final int GZIP_MAX_LAYERS = 2;
 
     /**
      * Parses {@code body} fetched from {@code feedUrl}.
      *
-     * @param contentType the HTTP {@code Content-Type}, if any (its charset is honoured)
-     * @throws FeedParseException if the document is not a feed that can be read
+     * @param body the response body (after HTTP content decoding)
+     * @param contentType the HTTP {@code Content-Type}, if any: only its charset is used
+     * @param feedUrl the URL the body came from (after redirects): the base of relative links
+     * @throws FeedParseException if the body is not a feed or sitemap that can be read; the message
+     *     says why, for feed state
      */
     public ParsedFeed parse(byte[] body, @Nullable String contentType, String feedUrl)
             throws FeedParseException {
-        if (body.length == 0) {
+        Objects.requireNonNull(body, "body can't be null");
+        Objects.requireNonNull(feedUrl, "feedUrl can't be null");
+        try {
+            return parseBody(body, contentType, feedUrl);
+        } catch (RuntimeException e) {
+            // a bug or a library failing on input nobody foresaw: the feed fails, the poller lives
+            log.warn("Feed parser failed on {}: {}", Redactor.redact(feedUrl), e.toString(), e);
+            throw new FeedParseException("the parser failed on this document: " + e, e);
+        }
+    }
+
+    private ParsedFeed parseBody(byte[] body, @Nullable String contentType, String feedUrl)
+            throws FeedParseException {
+        ParseNotes notes = new ParseNotes();
+        byte[] bytes = body;
+        for (int layer = 0; isGzip(bytes) && layer < GZIP_MAX_LAYERS; layer++) {
+            int compressed = bytes.length;
+            bytes = gunzip(bytes);
+            notes.add(
+                    ParseNote.Code.GZIP_DECOMPRESSED,
+                    "gzip body inflated from " + compressed + " to " + bytes.length + " bytes");
+        }
+        int first = firstSignificantByte(bytes);
+        if (first < 0) {
             throw new FeedParseException("empty document");
         }
-        SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
-        input.setXmlHealerOn(true);
-        input.setAllowDoctypes(false);
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            feed = input.build(reader);
-        } catch (FeedException e) {
-            throw new FeedParseException(describe(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw new FeedParseException("not a readable feed: " + describe(e), e);
+        ParsedFeed parsed;
+        if (first == '{' || first == '[') {
+            FeedCharsetDetector.Decoded decoded =
+                    FeedCharsetDetector.decodeJson(bytes, contentType, notes);
+            parsed = JsonFeedParser.parse(decoded.text(), feedUrl, decoded.decision(), notes);
+        } else {
+            FeedCharsetDetector.Decoded decoded =
+                    FeedCharsetDetector.decodeXml(bytes, contentType, notes);
+            String text = decoded.text();
+            int start = XmlRepair.documentStart(text);
+            if (start > 0) {
+                notes.add(
+                        ParseNote.Code.LEADING_GARBAGE_REMOVED,
+                        "text before the document dropped: «"
+                                + ParseNotes.abbreviate(text.substring(0, start).strip())
+                                + "»");
+                text = text.substring(start);
+            }
+            parsed = xml(text, feedUrl, decoded.decision(), notes);
         }
-        String version = feed.getFeedType() == null ? "unknown" : feed.getFeedType();
-        String format = version.startsWith("atom") ? "atom" : "rss";
-        String base = feedUrl;
-        List<FeedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(toItem(entry, base));
+        if (!parsed.notes().isEmpty() && log.isDebugEnabled()) {
+            log.debug(
+                    "Parsed {} as {} with recoveries: {}",
+                    Redactor.redact(feedUrl),
+                    parsed.formatVersion(),
+                    parsed.notes());
         }
-        return new ParsedFeed(
-                format,
-                version,
-                trimToNull(feed.getTitle()),
-                feed.getLink() == null
-                        ? null
-                        : UrlNormalizer.resolve(feedUrl, feed.getLink()).orElse(null),
-                trimToNull(feed.getLanguage()),
-                null,
-                items,
-                List.of());
+        return parsed;
     }
 
-    private static FeedItem toItem(SyndEntry e, String base) {
-        String link = firstLink(e, base);
-        List<String> authors = new ArrayList<>();
-        if (e.getAuthor() != null && !e.getAuthor().isBlank()) {
-            authors.add(e.getAuthor().trim());
-        }
-        for (SyndPerson p : e.getAuthors()) {
-            if (p.getName() != null && !p.getName().isBlank()) {
-                authors.add(p.getName().trim());
+    private static ParsedFeed xml(
+            String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
+            throws FeedParseException {
+        String root = XmlRepair.sniffRoot(text);
+        if (root == null) {
+            if (SitemapFeedParser.isTextSitemap(text)) {
+                return SitemapFeedParser.parseText(text, feedUrl, charset, notes);
             }
+            String head = text.strip();
+            throw new FeedParseException(
+                    head.startsWith("<")
+                            ? "not a feed: no XML element in the document"
+                            : "not a feed: neither XML nor JSON (starts with «"
+                                    + ParseNotes.abbreviate(head)
+                                    + "»)");
         }
-        Set<String> categories = new LinkedHashSet<>();
-        for (SyndCategory c : e.getCategories()) {
-            if (c.getName() != null && !c.getName().isBlank()) {
-                categories.add(c.getName().trim());
+        String local = root.substring(root.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+        if (isHtml(local, text)) {
+            throw new FeedParseException(htmlPage(text, feedUrl));
+        }
+        return switch (local) {
+            case "urlset", "sitemapindex" -> SitemapFeedParser.parse(text, feedUrl, charset, notes);
+            case "opml" ->
+                    throw new FeedParseException(
+                            "this is an OPML subscription list, not a feed: import its feeds with"
+                                    + " 'newsflow feeds import'");
+            default -> XmlFeedParser.parse(text, feedUrl, charset, notes);
+        };
+    }
+
+    private static boolean isGzip(byte[] b) {
+        return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] gunzip(byte[] gz) throws FeedParseException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, gz.length * 4));
+            byte[] buf = new byte[16384];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > MAX_INFLATED_BYTES) {
+                    throw new FeedParseException(
+                            "gzip body inflates to more than " + MAX_INFLATED_BYTES + " bytes");
+                }
+                out.write(buf, 0, n);
             }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new FeedParseException("gzip body could not be inflated: " + e.getMessage(), e);
         }
-        String content = null;
-        for (SyndContent c : e.getContents()) {
-            if (c.getValue() != null && !c.getValue().isBlank()) {
-                content = c.getValue();
-                break;
-            }
-        }
-        List<Enclosure> enclosures = new ArrayList<>();
-        String image = null;
-        for (SyndEnclosure enc : e.getEnclosures()) {
-            if (enc.getUrl() == null) {
+    }
+
+    /** The first byte that is not whitespace, a BOM byte or a zero (UTF-16/32); -1 if none. */
+    private static int firstSignificantByte(byte[] b) {
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == 0 || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
                 continue;
             }
-            String url = UrlNormalizer.resolve(base, enc.getUrl()).orElse(enc.getUrl());
-            Long length = enc.getLength() > 0 ? enc.getLength() : null;
-            enclosures.add(new Enclosure(url, trimToNull(enc.getType()), length, null));
-            if (image == null && enc.getType() != null && enc.getType().startsWith("image/")) {
-                image = url;
+            if (c == 0xEF || c == 0xBB || c == 0xBF || c == 0xFE || c == 0xFF) {
+                continue;
+            }
+            return c;
+        }
+        return -1;
+    }
+
+    private static boolean isHtml(String rootLocalName, String text) {
+        if (rootLocalName.equals("html")
+                || rootLocalName.equals("head")
+                || rootLocalName.equals("body")) {
+            return true;
+        }
+        int doctype = indexOfIgnoreCase(text, "<!doctype", 2048);
+        return doctype >= 0
+                && text.regionMatches(true, doctype + 9, " html", 0, 5)
+                && !rootLocalName.equals("rss")
+                && !rootLocalName.equals("feed");
+    }
+
+    private static int indexOfIgnoreCase(String text, String what, int within) {
+        int end = Math.min(text.length(), within) - what.length();
+        for (int i = 0; i <= end; i++) {
+            if (text.regionMatches(true, i, what, 0, what.length())) {
+                return i;
             }
         }
-        return new FeedItem(
-                trimToNull(e.getUri()),
-                link,
-                e.getTitle(),
-                e.getDescription() == null ? null : e.getDescription().getValue(),
-                content,
-                new ArrayList<>(new LinkedHashSet<>(authors)),
-                new ArrayList<>(categories),
-                instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()),
-                instant(e.getUpdatedDate()),
-                enclosures,
-                image,
-                null);
+        return -1;
     }
 
-    private static @Nullable String firstLink(SyndEntry e, String base) {
-        if (e.getLink() != null && !e.getLink().isBlank()) {
-            return UrlNormalizer.resolve(base, e.getLink()).orElse(null);
+    private static String htmlPage(String text, String feedUrl) {
+        String message = "this is an HTML page, not a feed";
+        Element link =
+                Jsoup.parse(text, feedUrl)
+                        .selectFirst(
+                                "link[rel~=(?i)alternate][type~=(?i)(rss|atom|feed\\+json)][href]");
+        if (link != null && !link.absUrl("href").isEmpty()) {
+            return message + " (it links to the feed " + link.absUrl("href") + ")";
         }
-        for (SyndLink l : e.getLinks()) {
-            if (l.getHref() != null && (l.getRel() == null || l.getRel().equals("alternate"))) {
-                return UrlNormalizer.resolve(base, l.getHref()).orElse(null);
-            }
-        }
-        String uri = e.getUri();
-        if (uri != null && (uri.startsWith("http://") || uri.startsWith("https://"))) {
-            return UrlNormalizer.normalize(uri).orElse(null);
-        }
-        return null;
-    }
-
-    private static @Nullable Instant instant(@Nullable Date d) {
-        return d == null ? null : d.toInstant();
-    }
-
-    private static @Nullable String trimToNull(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
-    }
-
-    private static String describe(Throwable e) {
-        String msg = e.getMessage();
-        if (msg == null) {
-            return e.getClass().getSimpleName();
-        }
-        if (msg.contains("DOCTYPE") || msg.contains("doctype")) {
-            return "DOCTYPE declarations are refused (XXE protection): " + msg;
-        }
-        return msg.length() > 300 ? msg.substring(0, 300) + "…" : msg;
+        return message;
     }
 }

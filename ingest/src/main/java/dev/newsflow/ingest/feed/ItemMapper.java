@@ -24,6 +24,9 @@ public final class ItemMapper {
     /** An item dated further ahead than this is flagged {@code future-date}. */
     static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
+    /** The flag of an item dated more than {@link #FUTURE_TOLERANCE} after it was fetched. */
+    public static final String FLAG_FUTURE_DATE = "future-date";
+
     /** The result of mapping one item. */
     public sealed interface Mapped permits Accepted, Rejected {}
 
@@ -44,8 +47,10 @@ public final class ItemMapper {
             return new Rejected("bad_link", "item link is not an http(s) URL: " + abbreviate(link));
         }
         String url = canonical.get();
-        String title = HtmlText.toText(item.title());
-        String summary = HtmlText.toText(item.summaryHtml());
+        // the parser gives plain text already: no second HTML decoding (it would eat a literal
+        // "&lt;")
+        String title = item.title();
+        String summary = item.summary();
         String text = HtmlText.toText(item.contentHtml());
         String html = HtmlText.sanitize(item.contentHtml(), url);
         if (isBlank(text)) {
@@ -55,10 +60,10 @@ public final class ItemMapper {
         if (isBlank(title) && isBlank(summary) && text == null) {
             return new Rejected("empty", "item " + abbreviate(url) + " has no title and no text");
         }
-        List<String> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>(item.flags());
         Instant published = item.publishedAt();
-        if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            flags.add("future-date");
+        if (isFutureDate(published, now)) {
+            flags.add(FLAG_FUTURE_DATE);
         }
         if (text == null && isBlank(summary)) {
             flags.add("title-only");
@@ -97,6 +102,14 @@ public final class ItemMapper {
                         .flags(flags)
                         .build();
         return new Accepted(article, seenKey(article));
+    }
+
+    /**
+     * Whether {@code published} lies more than a day after {@code now}: a wrong clock or zone at
+     * the publisher, or a date that is not one.
+     */
+    public static boolean isFutureDate(@Nullable Instant published, Instant now) {
+        return published != null && published.isAfter(now.plus(FUTURE_TOLERANCE));
     }
 
     /**
