@@ -8,7 +8,10 @@ import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.ingest.feed.FeedHealth;
+import dev.newsflow.ingest.feed.FeedParseException;
 import dev.newsflow.ingest.feed.FeedRegistry;
+import dev.newsflow.ingest.feed.OpmlParser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,8 +283,9 @@ public final class FeedsCommand implements Runnable {
             name = "import",
             mixinStandardHelpOptions = true,
             description = {
-                "Add the feeds of a file: a YAML file with a `feeds:` list (the format of",
-                "ingest.feeds.file). OPML import comes with the OPML reader."
+                "Add the feeds of a file: an OPML export (.opml or .xml; folders are flattened,",
+                "outlines without a feed URL are listed as skipped) or a YAML file with a",
+                "`feeds:` list (the format of ingest.feeds.file)."
             })
     static final class ImportFeeds implements Callable<Integer> {
         @Mixin ConfigOptions options;
@@ -298,20 +302,28 @@ public final class FeedsCommand implements Runnable {
                 return 2;
             }
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            List<FeedDefinition> feeds;
             if (name.endsWith(".opml") || name.endsWith(".xml")) {
-                err.println(
-                        "OPML import is not available in this build yet; convert the list to a"
-                                + " YAML `feeds:` file");
-                return 2;
+                OpmlParser.Result opml;
+                try {
+                    opml = new OpmlParser().parse(Files.readAllBytes(file), file.toString());
+                } catch (FeedParseException | IOException e) {
+                    err.println("Cannot import " + file + ": " + e.getMessage());
+                    return 2;
+                }
+                for (String skipped : opml.skipped()) {
+                    err.println("Skipped: " + skipped);
+                }
+                feeds = opml.feeds();
+            } else {
+                // the same parsing and validation as ingest.feeds.file
+                List<FeedDefinition> parsed =
+                        ConfigLoader.builder()
+                                .set("ingest.feeds.file", file.toAbsolutePath().toString())
+                                .load()
+                                .feeds();
+                feeds = parsed.stream().map(f -> f.withOrigin(FeedDefinition.ORIGIN_CLI)).toList();
             }
-            // the same parsing and validation as ingest.feeds.file
-            List<FeedDefinition> parsed =
-                    ConfigLoader.builder()
-                            .set("ingest.feeds.file", file.toAbsolutePath().toString())
-                            .load()
-                            .feeds();
-            List<FeedDefinition> feeds =
-                    parsed.stream().map(f -> f.withOrigin(FeedDefinition.ORIGIN_CLI)).toList();
             NewsflowConfig config = connect(options);
             try (FeedRegistry registry = new FeedRegistry(config)) {
                 List<String> written = registry.add(feeds);

@@ -97,12 +97,26 @@ class FeedsCommandIT {
                         "-c",
                         config.toString());
         Run imported = run("feeds", "import", list.toString(), "-c", config.toString());
+        // the same feed again from an OPML export, where it sits in a folder
+        Path opml = dir.resolve("export.opml");
+        Files.writeString(
+                opml,
+                "<?xml version=\"1.0\"?><opml"
+                        + " version=\"2.0\"><head><title>Export</title></head><body><outline"
+                        + " text=\"News\"><outline type=\"rss\" text=\"Broken\" xmlUrl=\""
+                        + server.url("/broken.xml")
+                        + "\"/></outline><outline text=\"Blog\""
+                        + " htmlUrl=\"https://blog.example/\"/></body></opml>");
+        Run importedOpml = run("feeds", "import", opml.toString(), "-c", config.toString());
         Run pending = run("feeds", "list", "-c", config.toString());
 
         assertThat(added.code).isZero();
         assertThat(added.out).startsWith("Added: good " + server.url("/good.xml"));
         assertThat(again.out).startsWith("Unchanged: good");
         assertThat(imported.out).contains("Imported 1 feeds", "(1 new or changed)");
+        assertThat(importedOpml.code).isZero();
+        assertThat(importedOpml.out).contains("Imported 1 feeds from " + opml);
+        assertThat(importedOpml.err).contains("Skipped:", "Blog", "not a feed");
         assertThat(pending.out).contains("good", "Good", "pending", "Broken", "2 feeds, 0 failing");
 
         NewsflowConfig loaded = ConfigLoader.builder().file(config).env(Map.of()).load();

@@ -37,13 +37,14 @@ class FeedsCommandTest {
     }
 
     @Test
-    void shouldSayThatOpmlImportIsNotThereYet(@TempDir Path dir) throws IOException {
+    void shouldRefuseAnOpmlFileThatIsNotOpml(@TempDir Path dir) throws IOException {
         java.nio.file.Path opml =
-                java.nio.file.Files.writeString(dir.resolve("feeds.opml"), "<opml/>");
+                java.nio.file.Files.writeString(
+                        dir.resolve("feeds.opml"), "<html><body>not a list</body></html>");
 
         String err = run("feeds", "import", opml.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
-        assertThat(err).contains("OPML import is not available");
+        assertThat(err).contains("Cannot import " + opml);
     }
 
     private static String run(String... args) {

@@ -195,7 +195,7 @@ public final class FeedPoller {
                         .lastItemsNew(fresh.size())
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
-        FeedState next = plan(feed, b, fetched, suggestedInterval(parsed), now);
+        FeedState next = plan(feed, b, fetched, parsed.suggestedInterval(), now);
         return new PollResult(
                 feed,
                 FetchOutcome.OK.tag(),
@@ -241,13 +241,6 @@ public final class FeedPoller {
         }
         PollPlanner.Plan plan = planner.afterSuccess(feed, withEstimate, fresh, now);
         return b.nextPollAt(plan.at()).nextPollReason(plan.reason()).build();
-    }
-
-    // TODO(merge with the feed-format work): use ParsedFeed.suggestedInterval(), which adds
-    // sy:updatePeriod/sy:updateFrequency to the ttl read here
-    private static Optional<Duration> suggestedInterval(ParsedFeed parsed) {
-        Integer ttl = parsed.ttlMinutes();
-        return ttl != null && ttl > 0 ? Optional.of(Duration.ofMinutes(ttl)) : Optional.empty();
     }
 
     /** The state of a feed whose poll succeeded but whose articles could not be published. */
