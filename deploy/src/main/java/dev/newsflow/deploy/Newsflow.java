@@ -2,6 +2,7 @@ package dev.newsflow.deploy;
 
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.deploy.cli.EnrichCommand;
+import dev.newsflow.deploy.cli.ExtractCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            ExtractCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -405,7 +405,8 @@ final class ContentExtractor {
                                     ? FilterResult.REMOVE
                                     : FilterResult.CONTINUE;
                         }
-                        return !keep.contains(e) && isBoilerplate(e, stats, bodyText)
+                        return isHidden(e)
+                                        || (!keep.contains(e) && isBoilerplate(e, stats, bodyText))
                                 ? FilterResult.REMOVE
                                 : FilterResult.CONTINUE;
                     }
@@ -417,16 +418,6 @@ final class ContentExtractor {
         String tag = e.normalName();
         if (DROP_TAGS.contains(tag)) {
             return true;
-        }
-        if (e.hasAttr("hidden")) {
-            return true;
-        }
-        String style = e.attr("style");
-        if (!style.isEmpty()) {
-            String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
-            if (st.contains("display:none") || st.contains("visibility:hidden")) {
-                return true;
-            }
         }
         String role = e.attr("role").toLowerCase(Locale.ROOT);
         boolean dropByRole = DROP_ROLES.contains(role);
@@ -444,12 +435,28 @@ final class ContentExtractor {
         if (tag.equals("figure")) {
             return e.selectFirst("blockquote, table, pre") == null;
         }
+        // embedded posts (tweets, Instagram) are quoted content, even inside a "social" wrapper
+        if (classAndId(e).contains("embed") || e.selectFirst("blockquote") != null) {
+            return dropByRole;
+        }
         // never drop most of the page on a name: wrappers carry names like "has-sidebar"
         Stats s = stats.get(e);
-        if (s != null && s.text > 0.5 * bodyText && s.text > 200) {
+        if (s != null && s.text > 0.35 * bodyText && s.text > 200 && linkDensity(s) < 0.35) {
             return false;
         }
         return true;
+    }
+
+    private static boolean isHidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return st.contains("display:none") || st.contains("visibility:hidden");
     }
 
     private static String classAndId(Element e) {
@@ -657,14 +664,16 @@ final class ContentExtractor {
         return false;
     }
 
+    /** Returns the elements not inside another of them, without copies of the same text. */
     private static List<Element> outermost(List<Element> elements) {
         List<Element> out = new ArrayList<>();
+        Set<String> texts = new java.util.HashSet<>();
         for (Element e : elements) {
             boolean nested = false;
             for (Element o : out) {
                 nested |= isAncestor(o, e);
             }
-            if (!nested) {
+            if (!nested && texts.add(squash(e.text()))) {
                 out.add(e);
             }
         }

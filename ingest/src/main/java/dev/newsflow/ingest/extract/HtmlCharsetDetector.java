@@ -80,20 +80,22 @@ final class HtmlCharsetDetector {
                 source = "meta";
             }
         }
-        Utf8 utf8 = utf8(bytes);
+        boolean ascii = isAscii(bytes);
+        // decoded once here and reused: validating UTF-8 is decoding it
+        String utf8 = ascii ? new String(bytes, ISO_8859_1) : strictUtf8(bytes);
         if (declared != null) {
             if (declared.equals(UTF_8)) {
-                if (utf8 != Utf8.INVALID) {
-                    return new Decoded(new String(bytes, UTF_8), UTF_8, source);
+                if (utf8 != null) {
+                    return new Decoded(utf8, UTF_8, source);
                 }
-            } else if (utf8 == Utf8.MULTIBYTE && isSingleByte(declared)) {
-                return new Decoded(new String(bytes, UTF_8), UTF_8, source + "-utf8-bytes");
+            } else if (utf8 != null && !ascii && isSingleByte(declared)) {
+                return new Decoded(utf8, UTF_8, source + "-utf8-bytes");
             } else {
                 return new Decoded(new String(bytes, declared), declared, source);
             }
         }
-        if (utf8 != Utf8.INVALID) {
-            return new Decoded(new String(bytes, UTF_8), UTF_8, "utf8-bytes");
+        if (utf8 != null) {
+            return new Decoded(utf8, UTF_8, "utf8-bytes");
         }
         Charset detected = detect(bytes);
         if (detected != null) {
@@ -142,31 +144,25 @@ final class HtmlCharsetDetector {
         return cs.newEncoder().maxBytesPerChar() <= 1.0f;
     }
 
-    private enum Utf8 {
-        ASCII,
-        MULTIBYTE,
-        INVALID
-    }
-
-    private static Utf8 utf8(byte[] bytes) {
-        boolean multi = false;
+    private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                multi = true;
-                break;
+                return false;
             }
         }
-        if (!multi) {
-            return Utf8.ASCII;
-        }
+        return true;
+    }
+
+    /** Returns {@code bytes} decoded as UTF-8, or null if they are not valid UTF-8. */
+    private static @Nullable String strictUtf8(byte[] bytes) {
         try {
-            UTF_8.newDecoder()
+            return UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return Utf8.MULTIBYTE;
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            return Utf8.INVALID;
+            return null;
         }
     }
 }
