@@ -75,6 +75,15 @@ public final class ArticleExtractor {
                     "binary/octet-stream",
                     "application/unknown");
 
+    /** Nesting deeper than this is refused as {@link ExtractOutcome#TOO_DEEP}. */
+    public static final int MAX_DEPTH = 20_000;
+
+    private static final Set<String> UNCOUNTED =
+            Set.of(
+                    "p", "li", "td", "th", "tr", "dt", "dd", "option", "br", "img", "hr", "input",
+                    "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr",
+                    "param", "keygen");
+
     private final int maxBytes;
 
     /** Creates an extractor with the default size cap. */
@@ -141,12 +150,20 @@ public final class ArticleExtractor {
         }
         try {
             HtmlCharsetDetector.Decoded decoded = HtmlCharsetDetector.decode(body, contentType);
-            if (!HTML_TYPES.contains(mime) && !startsLikeHtml(decoded.text())) {
+            if (!HTML_TYPES.contains(mime)
+                    && !startsLikeHtml(decoded.text(), mime.endsWith("xml"))) {
                 return ExtractedPage.failed(
                         ExtractOutcome.NOT_HTML,
                         url,
                         (mime.isEmpty() ? "no content type" : "content type " + mime)
                                 + " and no HTML markup at the start");
+            }
+            int depth = nestingDepth(decoded.text());
+            if (depth > MAX_DEPTH) {
+                return ExtractedPage.failed(
+                        ExtractOutcome.TOO_DEEP,
+                        url,
+                        "elements nest about " + depth + " deep, over the limit of " + MAX_DEPTH);
             }
             return extractHtml(decoded, contentLanguage, url);
         } catch (RuntimeException | StackOverflowError e) {
@@ -162,6 +179,9 @@ public final class ArticleExtractor {
             HtmlCharsetDetector.Decoded decoded, @Nullable String contentLanguage, String url) {
         Document doc = Jsoup.parse(decoded.text(), url);
         JsonLdArticle ld = JsonLdParser.parse(doc);
+        if (!JsonLdParser.agreesWithPage(ld, doc)) {
+            ld = JsonLdArticle.NONE; // a template left over from another story: trust none of it
+        }
         PageMetadata meta = MetadataExtractor.extract(doc, ld, url);
         ContentExtractor.Content content = ContentExtractor.extract(doc, ld.articleBody(), url);
         String text = content == null ? null : HtmlText.clean(content.text());
@@ -192,6 +212,57 @@ public final class ArticleExtractor {
                 decoded.charset().name());
     }
 
+    /**
+     * Estimates how deep elements nest from the tags alone, in one pass: open tags minus close
+     * tags, not counting void elements and the ones HTML closes implicitly (p, li, td…), which
+     * would otherwise inflate the count on old pages.
+     */
+    static int nestingDepth(String html) {
+        int depth = 0;
+        int max = 0;
+        int n = html.length();
+        for (int i = html.indexOf('<'); i >= 0 && i + 1 < n; i = html.indexOf('<', i + 1)) {
+            char c = html.charAt(i + 1);
+            if (c == '/') {
+                int end = tagNameEnd(html, i + 2);
+                if (!UNCOUNTED.contains(html.substring(i + 2, end).toLowerCase(Locale.ROOT))
+                        && depth > 0) {
+                    depth--;
+                }
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                int end = tagNameEnd(html, i + 1);
+                String tag = html.substring(i + 1, end).toLowerCase(Locale.ROOT);
+                int close = html.indexOf('>', end);
+                boolean selfClosing = close > 0 && html.charAt(close - 1) == '/';
+                if (tag.equals("script") || tag.equals("style")) {
+                    // code may hold "a<b": skip to the element's end
+                    int endTag = indexOfIgnoreCase(html, "</" + tag, end);
+                    i = endTag < 0 ? n : endTag;
+                } else if (!selfClosing && !UNCOUNTED.contains(tag)) {
+                    max = Math.max(max, ++depth);
+                }
+            }
+        }
+        return max;
+    }
+
+    private static int indexOfIgnoreCase(String s, String what, int from) {
+        for (int i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int tagNameEnd(String html, int from) {
+        int i = from;
+        while (i < html.length() && i - from < 16 && Character.isLetterOrDigit(html.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     private static String mimeType(@Nullable String contentType) {
         if (contentType == null) {
             return "";
@@ -202,8 +273,11 @@ public final class ArticleExtractor {
                 .toLowerCase(Locale.ROOT);
     }
 
-    private static boolean startsLikeHtml(String text) {
+    private static boolean startsLikeHtml(String text, boolean xml) {
         String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
+        if (xml || head.stripLeading().startsWith("<?xml")) {
+            return head.contains("<html"); // XHTML, not a feed or another XML document
+        }
         return head.contains("<html")
                 || head.contains("<!doctype html")
                 || head.contains("<head")

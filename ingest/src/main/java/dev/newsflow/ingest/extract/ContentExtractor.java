@@ -218,6 +218,10 @@ final class ContentExtractor {
                     "story",
                     "prose",
                     "paragraph");
+    private static final Pattern DATELINE =
+            Pattern.compile(
+                    "(\\d{4}[-/.年]\\s?\\d{1,2}[-/.月]\\s?\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})日?[\\sT,]+\\d{1,2}:\\d{2}");
+    private static final int MAX_HTML_DEPTH = 500;
     private static final Pattern END_OF_SENTENCE = Pattern.compile("[.!?。！？؟।]\\s*$");
 
     /** The content found: text, sanitised HTML, and which signal located it. */
@@ -797,7 +801,21 @@ final class ContentExtractor {
         if (text.length() == 0) {
             return null;
         }
-        return new Content(text.toString(), HtmlText.sanitize(html.toString(), baseUrl), method);
+        // the sanitiser resolves links by walking up the tree from every element: quadratic in
+        // depth, so pathologically deep content gets its HTML rebuilt from the text instead
+        String safe =
+                maxDepth(roots) > MAX_HTML_DEPTH
+                        ? paragraphsHtml(text.toString())
+                        : HtmlText.sanitize(html.toString(), baseUrl);
+        return new Content(text.toString(), safe, method);
+    }
+
+    private static int maxDepth(List<Element> roots) {
+        int[] max = {0};
+        for (Element root : roots) {
+            NodeTraversor.traverse((node, depth) -> max[0] = Math.max(max[0], depth), root);
+        }
+        return max[0];
     }
 
     /** Drops link lists, the page title and trailing headings from a content root. */
@@ -814,6 +832,12 @@ final class ContentExtractor {
             }
             if (tag.equals("h1")) {
                 drop.add(e);
+                continue;
+            }
+            if (s.text < 100
+                    && (tag.equals("p") || tag.equals("div") || tag.equals("span"))
+                    && DATELINE.matcher(e.text()).find()) {
+                drop.add(e); // "2024-03-12 09:30 Source: …": a dateline, not body text
                 continue;
             }
             double ld = linkDensity(s);
@@ -838,7 +862,7 @@ final class ContentExtractor {
         }
         // headings with nothing after them introduce what was removed
         while (true) {
-            Element last = lastBlock(root);
+            Element last = lastBlock(root, stats);
             if (last == null || !HEADINGS.contains(last.normalName())) {
                 break;
             }
@@ -846,11 +870,11 @@ final class ContentExtractor {
         }
     }
 
-    private static @Nullable Element lastBlock(Element root) {
+    private static @Nullable Element lastBlock(Element root, Map<Element, Stats> stats) {
         Element e = root;
         while (true) {
             Element last = e.lastElementChild();
-            while (last != null && last.text().isBlank()) {
+            while (last != null && (stats.get(last) == null || stats.get(last).text == 0)) {
                 last = last.previousElementSibling();
             }
             if (last == null) {

@@ -21,6 +21,11 @@ public enum ExtractOutcome {
     BINARY,
     /** The body exceeds the extractor's size cap; it was not parsed. */
     TOO_LARGE,
+    /**
+     * Elements nest deeper than the extractor's limit (20,000); it was not parsed, since parsing
+     * time grows with the square of the depth.
+     */
+    TOO_DEEP,
     /** An unexpected failure inside the extractor; the detail names it. */
     FAILED;
 

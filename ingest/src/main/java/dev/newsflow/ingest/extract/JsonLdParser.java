@@ -153,6 +153,47 @@ final class JsonLdParser {
                 broken);
     }
 
+    /**
+     * Returns whether the JSON-LD headline names the page's story: its start appears in the page's
+     * {@code og:title}, {@code <title>} or {@code <h1>}. A headline that none of them echo marks a
+     * block copied from another story, and nothing in it is trusted. No headline, or no title to
+     * compare with, is agreement.
+     */
+    static boolean agreesWithPage(JsonLdArticle ld, Document doc) {
+        if (ld.headline() == null) {
+            return true;
+        }
+        String headline = squash(ld.headline());
+        StringBuilder page = new StringBuilder();
+        Element og = doc.selectFirst("meta[property=og:title]");
+        if (og != null) {
+            page.append(squash(og.attr("content")));
+        }
+        page.append(' ').append(squash(doc.title()));
+        Element h1 = doc.selectFirst("h1");
+        if (h1 != null) {
+            page.append(' ').append(squash(h1.text()));
+        }
+        if (page.toString().isBlank() || headline.isEmpty()) {
+            return true;
+        }
+        String start = headline.substring(0, Math.min(headline.length(), 24));
+        return page.indexOf(start) >= 0;
+    }
+
+    private static String squash(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        String t = org.jsoup.parser.Parser.unescapeEntities(s, false);
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                sb.appendCodePoint(Character.toLowerCase(cp));
+            }
+        }
+        return sb.toString();
+    }
+
     private static void collect(JsonNode root, List<JsonNode> articles, List<JsonNode> pages) {
         Deque<JsonNode> todo = new ArrayDeque<>();
         todo.push(root);

@@ -128,6 +128,10 @@ final class PageDates {
 
     private static @Nullable Instant parseIso(String raw) {
         String s = raw;
+        int zone = s.indexOf('[');
+        if (zone > 0 && s.endsWith("]")) {
+            s = s.substring(0, zone); // "…+01:00[Europe/Paris]": the offset already says it
+        }
         // "2019-11-19 10:00:00 +0000", "2019/11/19 10:00" and other near-ISO spellings
         if (s.length() >= 10
                 && (s.charAt(4) == '/' || s.charAt(4) == '.')
