@@ -218,6 +218,13 @@ public final class ArticleExtractor {
      * would otherwise inflate the count on old pages.
      */
     static int nestingDepth(String html) {
+        int tags = 0;
+        for (int i = html.indexOf('<'); i >= 0 && tags <= MAX_DEPTH; i = html.indexOf('<', i + 1)) {
+            tags++;
+        }
+        if (tags <= MAX_DEPTH) {
+            return tags; // cannot nest deeper than it has tags: skip the closer look
+        }
         int depth = 0;
         int max = 0;
         int n = html.length();

@@ -785,7 +785,7 @@ final class ContentExtractor {
     private static @Nullable Content render(
             List<Element> roots, Map<Element, Stats> stats, ExtractMethod method, String baseUrl) {
         StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
+        List<Element> kept = new ArrayList<>();
         for (Element root : roots) {
             clean(root, stats);
             String t = HtmlText.toText(root);
@@ -796,7 +796,7 @@ final class ContentExtractor {
                 text.append("\n\n");
             }
             text.append(t);
-            html.append(root.outerHtml());
+            kept.add(root);
         }
         if (text.length() == 0) {
             return null;
@@ -804,9 +804,9 @@ final class ContentExtractor {
         // the sanitiser resolves links by walking up the tree from every element: quadratic in
         // depth, so pathologically deep content gets its HTML rebuilt from the text instead
         String safe =
-                maxDepth(roots) > MAX_HTML_DEPTH
+                maxDepth(kept) > MAX_HTML_DEPTH
                         ? paragraphsHtml(text.toString())
-                        : HtmlText.sanitize(html.toString(), baseUrl);
+                        : HtmlText.sanitize(kept, baseUrl);
         return new Content(text.toString(), safe, method);
     }
 

@@ -1,12 +1,14 @@
 package dev.newsflow.ingest.extract;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -103,6 +105,21 @@ public final class HtmlText {
         }
         Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
         String out = Jsoup.clean(html, baseUri, SAFE, settings).strip();
+        return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * Returns {@code roots} sanitised with the same safelist, links made absolute against {@code
+     * baseUri}. Moves the elements out of their document (their owner must not need them after).
+     */
+    public static @Nullable String sanitize(List<Element> roots, String baseUri) {
+        Document shell = Document.createShell(baseUri);
+        for (Element root : roots) {
+            shell.body().appendChild(root);
+        }
+        Document clean = new Cleaner(SAFE).clean(shell);
+        clean.outputSettings().prettyPrint(false);
+        String out = clean.body().html().strip();
         return out.isEmpty() ? null : out;
     }
 
