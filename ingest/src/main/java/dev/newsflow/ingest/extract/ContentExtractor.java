@@ -677,7 +677,7 @@ final class ContentExtractor {
             for (Element o : out) {
                 nested |= isAncestor(o, e);
             }
-            if (!nested && texts.add(squash(e.text()))) {
+            if (!nested && texts.add(HtmlText.squash(e.text()))) {
                 out.add(e);
             }
         }
@@ -692,7 +692,7 @@ final class ContentExtractor {
      */
     private static @Nullable Element locate(
             Element body, Map<Element, Stats> stats, String ldText) {
-        String target = squash(ldText);
+        String target = HtmlText.squash(ldText);
         if (target.isEmpty()) {
             return null;
         }
@@ -715,7 +715,7 @@ final class ContentExtractor {
                     PARAGRAPHS.contains(tag) || HEADINGS.contains(tag)
                             ? e.text()
                             : ownInlineText(e);
-            String sq = squash(own);
+            String sq = HtmlText.squash(own);
             if (sq.length() < 15 || !target.contains(sq)) {
                 continue;
             }
@@ -758,19 +758,6 @@ final class ContentExtractor {
                 sb.append(ce.text());
             }
             sb.append(' ');
-        }
-        return sb.toString();
-    }
-
-    /** Lowercase letters and digits only: text compared across markup and punctuation. */
-    private static String squash(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                sb.appendCodePoint(Character.toLowerCase(cp));
-            }
         }
         return sb.toString();
     }

@@ -214,6 +214,19 @@ public final class HtmlText {
                 root);
     }
 
+    /** Lowercase letters and digits only: for comparing texts across markup and punctuation. */
+    static String squash(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                sb.appendCodePoint(Character.toLowerCase(cp));
+            }
+        }
+        return sb.toString();
+    }
+
     private static void flush(StringBuilder out, StringBuilder para) {
         String text = clean(para.toString());
         para.setLength(0);

@@ -145,9 +145,9 @@ final class JsonLdParser {
                 first(order, "articleSection"),
                 keywords(order),
                 accessible(order),
-                publisher(order),
+                first(order, "publisher"),
                 url(order),
-                language(order),
+                first(order, "inLanguage"),
                 first(order, "description"),
                 blocks,
                 broken);
@@ -163,35 +163,23 @@ final class JsonLdParser {
         if (ld.headline() == null) {
             return true;
         }
-        String headline = squash(ld.headline());
+        String headline =
+                HtmlText.squash(org.jsoup.parser.Parser.unescapeEntities(ld.headline(), false));
         StringBuilder page = new StringBuilder();
         Element og = doc.selectFirst("meta[property=og:title]");
         if (og != null) {
-            page.append(squash(og.attr("content")));
+            page.append(HtmlText.squash(og.attr("content")));
         }
-        page.append(' ').append(squash(doc.title()));
+        page.append(' ').append(HtmlText.squash(doc.title()));
         Element h1 = doc.selectFirst("h1");
         if (h1 != null) {
-            page.append(' ').append(squash(h1.text()));
+            page.append(' ').append(HtmlText.squash(h1.text()));
         }
         if (page.toString().isBlank() || headline.isEmpty()) {
             return true;
         }
         String start = headline.substring(0, Math.min(headline.length(), 24));
         return page.indexOf(start) >= 0;
-    }
-
-    private static String squash(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        String t = org.jsoup.parser.Parser.unescapeEntities(s, false);
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                sb.appendCodePoint(Character.toLowerCase(cp));
-            }
-        }
-        return sb.toString();
     }
 
     private static void collect(JsonNode root, List<JsonNode> articles, List<JsonNode> pages) {
@@ -391,18 +379,6 @@ final class JsonLdParser {
         return null;
     }
 
-    private static @Nullable String publisher(@Nullable JsonNode[] nodes) {
-        for (JsonNode n : nodes) {
-            if (n != null && n.get("publisher") != null) {
-                String name = blankToNull(text(n.get("publisher")));
-                if (name != null) {
-                    return name;
-                }
-            }
-        }
-        return null;
-    }
-
     private static @Nullable String url(@Nullable JsonNode[] nodes) {
         for (JsonNode n : nodes) {
             if (n == null) {
@@ -421,18 +397,6 @@ final class JsonLdParser {
             String u = text(n.get("url"));
             if (u.startsWith("http")) {
                 return u;
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable String language(@Nullable JsonNode[] nodes) {
-        for (JsonNode n : nodes) {
-            if (n != null && n.get("inLanguage") != null) {
-                String l = blankToNull(text(n.get("inLanguage")));
-                if (l != null) {
-                    return l;
-                }
             }
         }
         return null;

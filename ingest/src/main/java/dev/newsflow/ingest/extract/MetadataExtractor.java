@@ -243,14 +243,14 @@ final class MetadataExtractor {
             return title;
         }
         if (h1 != null) {
-            String h = squash(h1);
+            String h = HtmlText.squash(h1);
             for (String p : parts) {
-                if (!h.isEmpty() && squash(p).equals(h)) {
+                if (!h.isEmpty() && HtmlText.squash(p).equals(h)) {
                     return p.strip();
                 }
             }
         }
-        String site = siteName == null ? "" : squash(siteName);
+        String site = siteName == null ? "" : HtmlText.squash(siteName);
         String host = hostLabel(url);
         List<String> kept = new ArrayList<>(List.of(parts));
         // drop site-name segments from the ends
@@ -281,7 +281,7 @@ final class MetadataExtractor {
     }
 
     private static boolean isSite(String segment, String site, String host) {
-        String s = squash(segment);
+        String s = HtmlText.squash(segment);
         if (s.isEmpty()) {
             return true;
         }
@@ -312,16 +312,6 @@ final class MetadataExtractor {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    /** Lowercase letters and digits only, for comparing names. */
-    private static String squash(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.toLowerCase(Locale.ROOT)
-                .codePoints()
-                .filter(Character::isLetterOrDigit)
-                .forEach(sb::appendCodePoint);
-        return sb.toString();
     }
 
     private static int words(String s) {
