@@ -222,6 +222,7 @@ final class ContentExtractor {
             Pattern.compile(
                     "(\\d{4}[-/.年]\\s?\\d{1,2}[-/.月]\\s?\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})日?[\\sT,]+\\d{1,2}:\\d{2}");
     private static final int MAX_HTML_DEPTH = 500;
+    private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z])(?=[A-Z])");
     private static final Pattern END_OF_SENTENCE = Pattern.compile("[.!?。！？؟।]\\s*$");
 
     /** The content found: text, sanitised HTML, and which signal located it. */
@@ -439,8 +440,9 @@ final class ContentExtractor {
         if (tag.equals("figure")) {
             return e.selectFirst("blockquote, table, pre") == null;
         }
-        // embedded posts (tweets, Instagram) are quoted content, even inside a "social" wrapper
-        if (classAndId(e).contains("embed") || e.selectFirst("blockquote") != null) {
+        // embedded posts (tweets, Instagram: blockquotes) are quoted content, even inside a
+        // "social" wrapper
+        if (e.selectFirst("blockquote") != null) {
             return dropByRole;
         }
         // never drop most of the page on a name: wrappers carry names like "has-sidebar"
@@ -463,6 +465,18 @@ final class ContentExtractor {
         return st.contains("display:none") || st.contains("visibility:hidden");
     }
 
+    /**
+     * Splits class and id names into lowercase words at punctuation and at camelCase humps: {@code
+     * "InlineImage-imageEmbedCaption"} gives inline, image, image, embed, caption.
+     */
+    private static String[] words(String names) {
+        return CAMEL_HUMP
+                .matcher(names)
+                .replaceAll(" ")
+                .toLowerCase(Locale.ROOT)
+                .split("[^a-z0-9]+");
+    }
+
     private static String classAndId(Element e) {
         return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     }
@@ -472,7 +486,7 @@ final class ContentExtractor {
         if (names.isBlank()) {
             return false;
         }
-        for (String w : names.split("[^a-z0-9]+")) {
+        for (String w : words(e.className() + " " + e.id())) {
             if (NEGATIVE_WORDS.contains(w)) {
                 return true;
             }
@@ -635,8 +649,9 @@ final class ContentExtractor {
                 continue;
             }
             String n = name.toLowerCase(Locale.ROOT);
+            String[] words = words(name);
             boolean neg = false;
-            for (String word : n.split("[^a-z0-9]+")) {
+            for (String word : words) {
                 neg |= NEGATIVE_WORDS.contains(word);
             }
             if (neg || NEGATIVE_PHRASE.matcher(n).find()) {
@@ -645,7 +660,7 @@ final class ContentExtractor {
             if (STRONG_POSITIVE.matcher(n).find()) {
                 w += 50;
             } else {
-                for (String word : n.split("[^a-z0-9]+")) {
+                for (String word : words) {
                     if (POSITIVE_WORDS.contains(word)) {
                         w += 25;
                         break;
