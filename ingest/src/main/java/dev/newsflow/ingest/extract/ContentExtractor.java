@@ -190,7 +190,12 @@ final class ContentExtractor {
                     "lightbox",
                     "gallery",
                     "slideshow",
-                    "carousel");
+                    "carousel",
+                    // pinyin names common on Chinese sites: comments, related, recommended, share
+                    "pinglun",
+                    "xiangguan",
+                    "tuijian",
+                    "fenxiang");
     private static final Pattern NEGATIVE_PHRASE =
             Pattern.compile(
                     "read-?more|more-?(stories|articles|news|from)|most-?(read|popular|viewed)"
@@ -217,7 +222,11 @@ final class ContentExtractor {
                     "blog",
                     "story",
                     "prose",
-                    "paragraph");
+                    "paragraph",
+                    // pinyin: body text, content, article
+                    "zhengwen",
+                    "neirong",
+                    "wenzhang");
     private static final Pattern DATELINE =
             Pattern.compile(
                     "(\\d{4}[-/.年]\\s?\\d{1,2}[-/.月]\\s?\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})日?[\\sT,]+\\d{1,2}:\\d{2}");
@@ -255,7 +264,11 @@ final class ContentExtractor {
             if (ldLen >= 200) {
                 Element match = locate(body, stats, ldText);
                 if (match != null && goodLength(List.of(match), stats) >= 0.5 * scoredLen) {
-                    return render(List.of(match), stats, ExtractMethod.JSON_LD, baseUrl);
+                    return orScoring(
+                            render(List.of(match), stats, ExtractMethod.JSON_LD, baseUrl),
+                            scored,
+                            stats,
+                            baseUrl);
                 }
                 if (scoredLen < 0.5 * ldLen && !looksTruncated(ldText)) {
                     return new Content(ldText, paragraphsHtml(ldText), ExtractMethod.JSON_LD);
@@ -265,7 +278,11 @@ final class ContentExtractor {
         List<Element> itemprop =
                 outermost(body.select("[itemprop=articleBody], [itemprop=articlebody]"));
         if (!itemprop.isEmpty() && goodLength(itemprop, stats) >= 0.6 * scoredLen) {
-            return render(itemprop, stats, ExtractMethod.ITEMPROP, baseUrl);
+            return orScoring(
+                    render(itemprop, stats, ExtractMethod.ITEMPROP, baseUrl),
+                    scored,
+                    stats,
+                    baseUrl);
         }
         Element article = null;
         int articleLen = 0;
@@ -277,10 +294,26 @@ final class ContentExtractor {
             }
         }
         if (article != null && articleLen >= 0.6 * scoredLen && articleLen <= 2.5 * scoredLen) {
-            return render(List.of(article), stats, ExtractMethod.ARTICLE, baseUrl);
+            return orScoring(
+                    render(List.of(article), stats, ExtractMethod.ARTICLE, baseUrl),
+                    scored,
+                    stats,
+                    baseUrl);
         }
         if (scored.isEmpty()) {
             return null;
+        }
+        return render(scored, stats, ExtractMethod.SCORING, baseUrl);
+    }
+
+    /** A structural root that renders to nothing (all links, say) falls back to the scorer's. */
+    private static @Nullable Content orScoring(
+            @Nullable Content structural,
+            List<Element> scored,
+            Map<Element, Stats> stats,
+            String baseUrl) {
+        if (structural != null || scored.isEmpty()) {
+            return structural;
         }
         return render(scored, stats, ExtractMethod.SCORING, baseUrl);
     }
