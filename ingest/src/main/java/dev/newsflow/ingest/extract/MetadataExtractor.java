@@ -5,6 +5,7 @@ import dev.newsflow.ingest.url.UrlNormalizer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,14 +52,15 @@ final class MetadataExtractor {
     private MetadataExtractor() {}
 
     static PageMetadata extract(Document doc, JsonLdArticle ld, String url) {
-        Map<String, List<String>> meta = metaTags(doc);
+        Scan scan = Scan.of(doc);
+        Map<String, List<String>> meta = scan.meta;
         String siteName =
                 firstNonBlank(
                         first(meta, "og:site_name"),
                         ld.publisher(),
                         first(meta, "application-name"));
         String h1 = null;
-        Element h1e = doc.selectFirst("h1");
+        Element h1e = scan.h1;
         if (h1e != null) {
             h1 = HtmlText.clean(h1e.text());
         }
@@ -77,7 +79,7 @@ final class MetadataExtractor {
                 firstDate(
                         ld.datePublished(),
                         first(meta, "article:published_time", "og:article:published_time"),
-                        microdata(doc, "datePublished"),
+                        microdata(scan, "datepublished"),
                         first(
                                 meta,
                                 "publish-date",
@@ -97,7 +99,7 @@ final class MetadataExtractor {
                                 "parsely-pub-date",
                                 "citation_publication_date",
                                 "og:published_time"),
-                        timeElement(doc));
+                        scan.time());
         if (published == null) {
             published = PageDates.fromUrl(url).orElse(null);
         }
@@ -106,7 +108,7 @@ final class MetadataExtractor {
                         ld.dateModified(),
                         first(meta, "article:modified_time", "og:article:modified_time"),
                         first(meta, "og:updated_time"),
-                        microdata(doc, "dateModified"),
+                        microdata(scan, "datemodified"),
                         first(
                                 meta,
                                 "last-modified",
@@ -119,11 +121,11 @@ final class MetadataExtractor {
         }
         return new PageMetadata(
                 title,
-                authors(doc, ld, meta),
+                authors(scan, ld, meta),
                 published,
                 modified,
-                canonical(doc, ld, meta, url),
-                image(doc, ld, meta, url),
+                canonical(scan, ld, meta, url),
+                image(scan, ld, meta, url),
                 siteName,
                 firstNonBlank(
                         first(meta, "article:section"),
@@ -148,22 +150,97 @@ final class MetadataExtractor {
                 ld.accessibleForFree() == null ? null : !ld.accessibleForFree());
     }
 
-    /** Meta values by lowercased property/name/itemprop/http-equiv, in page order. */
-    private static Map<String, List<String>> metaTags(Document doc) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Element m : doc.select("meta")) {
+    /**
+     * What the metadata rules look at, gathered in one pass over the page (a selector per field
+     * would walk the whole tree a dozen times).
+     */
+    private static final class Scan {
+        /** Meta values by lowercased property/name/itemprop/http-equiv, in page order. */
+        final Map<String, List<String>> meta = new LinkedHashMap<>();
+
+        /** The first element of each lowercased {@code itemprop} value. */
+        final Map<String, Element> itemprop = new HashMap<>();
+
+        final List<Element> itempropAuthors = new ArrayList<>();
+        final List<Element> relAuthors = new ArrayList<>();
+        final List<String> canonicals = new ArrayList<>();
+        @Nullable Element h1;
+        @Nullable String imageSrc;
+        @Nullable Element timePubdate;
+        @Nullable Element timeInArticle;
+        @Nullable Element timeAny;
+
+        static Scan of(Document doc) {
+            Scan scan = new Scan();
+            for (Element e : doc.getAllElements()) {
+                String tag = e.normalName();
+                if (tag.equals("meta")) {
+                    scan.addMeta(e);
+                } else if (tag.equals("h1") && scan.h1 == null) {
+                    scan.h1 = e;
+                } else if (tag.equals("time") && e.hasAttr("datetime")) {
+                    scan.addTime(e);
+                } else if (tag.equals("link") && e.hasAttr("href")) {
+                    String rel = e.attr("rel").toLowerCase(Locale.ROOT);
+                    if (rel.equals("canonical")) {
+                        scan.canonicals.add(e.attr("href"));
+                    } else if (rel.equals("image_src") && scan.imageSrc == null) {
+                        scan.imageSrc = e.attr("href");
+                    }
+                }
+                if (e.hasAttr("itemprop")) {
+                    String prop = e.attr("itemprop").strip().toLowerCase(Locale.ROOT);
+                    scan.itemprop.putIfAbsent(prop, e);
+                    if (prop.equals("author")) {
+                        scan.itempropAuthors.add(e);
+                    }
+                }
+                if (e.attr("rel").equalsIgnoreCase("author")) {
+                    scan.relAuthors.add(e);
+                }
+            }
+            return scan;
+        }
+
+        private void addMeta(Element m) {
             String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
             if (content.isBlank()) {
-                continue;
+                return;
             }
             for (String attr : new String[] {"property", "name", "itemprop", "http-equiv"}) {
                 String key = m.attr(attr).strip().toLowerCase(Locale.ROOT);
                 if (!key.isEmpty()) {
-                    out.computeIfAbsent(key, k -> new ArrayList<>()).add(content.strip());
+                    meta.computeIfAbsent(key, k -> new ArrayList<>()).add(content.strip());
                 }
             }
         }
-        return out;
+
+        private void addTime(Element t) {
+            if (timeAny == null) {
+                timeAny = t;
+            }
+            if (timePubdate == null && t.hasAttr("pubdate")) {
+                timePubdate = t;
+            }
+            if (timeInArticle == null) {
+                for (Element p = t.parent(); p != null; p = p.parent()) {
+                    String tag = p.normalName();
+                    if (tag.equals("article") || tag.equals("main") || tag.equals("header")) {
+                        timeInArticle = t;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** {@code <time pubdate>}, else the first {@code <time>} in an article/main/header. */
+        @Nullable String time() {
+            Element t =
+                    timePubdate != null
+                            ? timePubdate
+                            : timeInArticle != null ? timeInArticle : timeAny;
+            return t == null ? null : t.attr("datetime");
+        }
     }
 
     private static @Nullable String first(Map<String, List<String>> meta, String... keys) {
@@ -202,8 +279,8 @@ final class MetadataExtractor {
         return null;
     }
 
-    private static @Nullable String microdata(Document doc, String prop) {
-        Element e = doc.selectFirst("[itemprop=" + prop + "]");
+    private static @Nullable String microdata(Scan scan, String prop) {
+        Element e = scan.itemprop.get(prop);
         if (e == null) {
             return null;
         }
@@ -213,19 +290,6 @@ final class MetadataExtractor {
             }
         }
         return e.text();
-    }
-
-    private static @Nullable String timeElement(Document doc) {
-        Element t = doc.selectFirst("time[pubdate][datetime]");
-        if (t == null) {
-            t =
-                    doc.selectFirst(
-                            "article time[datetime], main time[datetime], header time[datetime]");
-        }
-        if (t == null) {
-            t = doc.selectFirst("time[datetime]");
-        }
-        return t == null ? null : t.attr("datetime");
     }
 
     /**
@@ -320,7 +384,7 @@ final class MetadataExtractor {
     }
 
     private static List<String> authors(
-            Document doc, JsonLdArticle ld, Map<String, List<String>> meta) {
+            Scan scan, JsonLdArticle ld, Map<String, List<String>> meta) {
         List<String> raw = new ArrayList<>(ld.authors());
         if (raw.isEmpty()) {
             for (String key :
@@ -345,7 +409,7 @@ final class MetadataExtractor {
             }
         }
         if (raw.isEmpty()) {
-            for (Element e : doc.select("[itemprop=author]")) {
+            for (Element e : scan.itempropAuthors) {
                 Element name = e.selectFirst("[itemprop=name]");
                 String v =
                         name != null
@@ -355,7 +419,7 @@ final class MetadataExtractor {
             }
         }
         if (raw.isEmpty()) {
-            for (Element e : doc.select("a[rel=author], [rel=author]")) {
+            for (Element e : scan.relAuthors) {
                 raw.add(e.text());
             }
         }
@@ -392,11 +456,9 @@ final class MetadataExtractor {
     }
 
     private static @Nullable String canonical(
-            Document doc, JsonLdArticle ld, Map<String, List<String>> meta, String url) {
+            Scan scan, JsonLdArticle ld, Map<String, List<String>> meta, String url) {
         List<String> candidates = new ArrayList<>();
-        for (Element l : doc.select("link[rel~=(?i)^canonical$][href]")) {
-            candidates.add(l.attr("href"));
-        }
+        candidates.addAll(scan.canonicals);
         String og = first(meta, "og:url");
         if (og != null) {
             candidates.add(og);
@@ -426,19 +488,15 @@ final class MetadataExtractor {
     }
 
     private static @Nullable String image(
-            Document doc, JsonLdArticle ld, Map<String, List<String>> meta, String url) {
-        String link = null;
-        Element rel = doc.selectFirst("link[rel=image_src][href]");
-        if (rel != null) {
-            link = rel.attr("href");
-        }
+            Scan scan, JsonLdArticle ld, Map<String, List<String>> meta, String url) {
+        String link = scan.imageSrc;
         for (String c :
                 new String[] {
                     first(meta, "og:image:secure_url", "og:image:url", "og:image"),
                     ld.image(),
                     first(meta, "twitter:image", "twitter:image:src"),
                     link,
-                    microdata(doc, "image")
+                    microdata(scan, "image")
                 }) {
             if (c == null || c.isBlank()) {
                 continue;
