@@ -2,6 +2,7 @@ package dev.newsflow.deploy;
 
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.deploy.cli.EnrichCommand;
+import dev.newsflow.deploy.cli.ExtractCommand;
 import dev.newsflow.deploy.cli.FeedCommand;
 import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             FeedsCommand.class,
             SearchCommand.class,
             FeedCommand.class,
+            ExtractCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow implements Runnable {

@@ -1,19 +1,25 @@
 package dev.newsflow.ingest.extract;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns HTML fragments into plain text and sanitised HTML. Block elements become paragraphs
- * separated by a blank line; {@code <br>} a line break; whitespace is collapsed; text is
- * NFC-normalised with zero-width, control and soft-hyphen characters removed. Thread-safe.
+ * Turns HTML fragments into plain text and sanitised HTML. Block elements (paragraphs, headings,
+ * list items, quotes, table rows) become paragraphs separated by a blank line; table cells in a row
+ * are joined with {@code " | "}; {@code <br>} is a line break; whitespace is collapsed; entities
+ * are decoded; text is NFC-normalised with zero-width, control and soft-hyphen characters removed.
+ * Works at any nesting depth. Thread-safe.
  */
 public final class HtmlText {
     private static final Set<String> BLOCKS =
@@ -103,6 +109,21 @@ public final class HtmlText {
     }
 
     /**
+     * Returns {@code roots} sanitised with the same safelist, links made absolute against {@code
+     * baseUri}. Moves the elements out of their document (their owner must not need them after).
+     */
+    public static @Nullable String sanitize(List<Element> roots, String baseUri) {
+        Document shell = Document.createShell(baseUri);
+        for (Element root : roots) {
+            shell.body().appendChild(root);
+        }
+        Document clean = new Cleaner(SAFE).clean(shell);
+        clean.outputSettings().prettyPrint(false);
+        String out = clean.body().html().strip();
+        return out.isEmpty() ? null : out;
+    }
+
+    /**
      * Normalises plain text: NFC, no zero-width/control/soft-hyphen characters, collapsed spaces.
      */
     public static @Nullable String clean(@Nullable String text) {
@@ -147,33 +168,63 @@ public final class HtmlText {
         return sb.toString();
     }
 
-    private static void walk(Node node, StringBuilder out, StringBuilder para) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode t) {
-                // source line breaks are whitespace; only <br> breaks a line
-                para.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
-            } else if (child instanceof Element e) {
-                String tag = e.normalName();
-                if (SKIP.contains(tag)) {
-                    continue;
-                }
-                if (tag.equals("br")) {
-                    para.append('\n');
-                    continue;
-                }
-                boolean block = BLOCKS.contains(tag);
-                if (block) {
-                    flush(out, para);
-                }
-                if (tag.equals("td") || tag.equals("th")) {
-                    para.append(' ');
-                }
-                walk(e, out, para);
-                if (block) {
-                    flush(out, para);
-                }
+    /**
+     * Walks iteratively (a {@link NodeTraversor}), not recursively: pages nest elements thousands
+     * deep and a recursive walk would overflow the stack.
+     */
+    private static void walk(Element root, StringBuilder out, StringBuilder para) {
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            // source line breaks are whitespace; only <br> breaks a line
+                            para.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+                            return FilterResult.CONTINUE;
+                        }
+                        if (!(node instanceof Element e) || node == root) {
+                            return FilterResult.CONTINUE;
+                        }
+                        String tag = e.normalName();
+                        if (SKIP.contains(tag)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (tag.equals("br")) {
+                            para.append('\n');
+                        } else if (BLOCKS.contains(tag)) {
+                            flush(out, para);
+                        } else if (tag.equals("td") || tag.equals("th")) {
+                            if (para.length() > 0) {
+                                para.append(" | ");
+                            }
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node instanceof Element e
+                                && node != root
+                                && BLOCKS.contains(e.normalName())) {
+                            flush(out, para);
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
+    }
+
+    /** Lowercase letters and digits only: for comparing texts across markup and punctuation. */
+    static String squash(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                sb.appendCodePoint(Character.toLowerCase(cp));
             }
         }
+        return sb.toString();
     }
 
     private static void flush(StringBuilder out, StringBuilder para) {

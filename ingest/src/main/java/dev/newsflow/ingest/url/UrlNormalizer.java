@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns article URLs into canonical URLs, the input of article ids: two links to the same article
@@ -18,7 +19,15 @@ import java.util.Set;
  * queries and known tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, {@code
  * mc_cid}…) removed; percent-encoding normalised (unreserved characters decoded, hex upper-cased,
  * illegal characters encoded); dot segments resolved; an empty path becomes {@code /}. Query
- * parameter order is kept: some sites give it meaning. Thread-safe.
+ * parameter order is kept: some sites give it meaning.
+ *
+ * <p>Feed-proxy links are unwrapped to the publisher's URL when the link itself carries it: Google
+ * News article links ({@code news.google.com/articles/CBMi…}, whose base64 protobuf holds the URL),
+ * Google News and Google redirect links ({@code url=}/{@code q=} parameters), and FeedBurner links
+ * with a {@code url=} parameter. Proxy links that do not carry the target (FeedBurner {@code
+ * /~r/feed/~3/id/} links, new-style Google News ids) normalise as they are; {@link
+ * #isFeedProxy(String)} tells the caller to follow their redirects and use the final URL.
+ * Thread-safe.
  */
 public final class UrlNormalizer {
     private static final Set<String> TRACKING =
@@ -75,19 +84,145 @@ public final class UrlNormalizer {
                     "guce_referrer",
                     "guce_referrer_sig");
 
+    private static final Set<String> PROXY_HOSTS =
+            Set.of(
+                    "news.google.com",
+                    "feedproxy.google.com",
+                    "feeds.feedburner.com",
+                    "feeds2.feedburner.com",
+                    "feedburner.google.com");
+
     private UrlNormalizer() {}
 
     /**
-     * Returns the canonical form of absolute {@code url}, or empty if it is not an absolute http(s)
-     * URL that can be parsed even leniently.
+     * Returns whether {@code url} is a feed-proxy link (FeedBurner, Google News) whose target this
+     * class could not read from the link: fetch it and use the URL the redirects end at.
+     */
+    public static boolean isFeedProxy(String url) {
+        Optional<String> n = normalize(url);
+        return n.isPresent() && PROXY_HOSTS.contains(host(n.get()));
+    }
+
+    /** Returns the publisher URL a proxy link carries, or empty when it carries none. */
+    static Optional<String> unwrapProxy(String url) {
+        URI uri;
+        try {
+            uri = new URI(encodeIllegal(url.strip()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        boolean google = host.equals("www.google.com") || host.equals("google.com");
+        if (host.equals("news.google.com")
+                || PROXY_HOSTS.contains(host)
+                || (google && path.equals("/url"))) {
+            for (String name : new String[] {"url", "q", "u"}) {
+                String target = queryParam(uri.getRawQuery(), name);
+                if (target != null && target.regionMatches(true, 0, "http", 0, 4)) {
+                    return Optional.of(target);
+                }
+            }
+        }
+        if (host.equals("news.google.com")) {
+            int i = path.indexOf("/articles/");
+            if (i < 0) {
+                i = path.indexOf("/read/");
+            }
+            if (i >= 0) {
+                String id = path.substring(path.indexOf('/', i + 1) + 1);
+                int slash = id.indexOf('/');
+                return googleNewsTarget(slash >= 0 ? id.substring(0, slash) : id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Decodes the URL out of a Google News article id: base64url of a protobuf message whose first
+     * string field is the URL, length-prefixed. Ids of the newer format hold no URL: empty.
+     */
+    private static Optional<String> googleNewsTarget(String id) {
+        byte[] bytes;
+        try {
+            bytes =
+                    java.util.Base64.getUrlDecoder()
+                            .decode(id.replace('+', '-').replace('/', '_').replace("=", ""));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (int i = 1; i + 4 < bytes.length; i++) {
+            if (bytes[i] == 'h'
+                    && bytes[i + 1] == 't'
+                    && bytes[i + 2] == 't'
+                    && bytes[i + 3] == 'p') {
+                int len = bytes[i - 1] & 0xff;
+                int start = i;
+                if (i >= 2 && (bytes[i - 2] & 0x80) != 0) {
+                    len = (bytes[i - 2] & 0x7f) | ((bytes[i - 1] & 0xff) << 7);
+                }
+                int end = Math.min(bytes.length, start + len);
+                String target = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                return target.startsWith("http://") || target.startsWith("https://")
+                        ? Optional.of(target)
+                        : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static @Nullable String queryParam(@Nullable String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String param : rawQuery.split("&")) {
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).equals(name)) {
+                try {
+                    return java.net.URLDecoder.decode(
+                            param.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String host(String normalizedUrl) {
+        int start = normalizedUrl.indexOf("://") + 3;
+        int end = start;
+        while (end < normalizedUrl.length() && "/:?#".indexOf(normalizedUrl.charAt(end)) < 0) {
+            end++;
+        }
+        return normalizedUrl.substring(start, end);
+    }
+
+    /**
+     * Returns the canonical form of absolute {@code url} (the publisher's URL for a feed-proxy link
+     * that carries it), or empty if it is not an absolute http(s) URL that can be parsed even
+     * leniently.
      */
     public static Optional<String> normalize(String url) {
+        return normalize(url, 0);
+    }
+
+    private static Optional<String> normalize(String url, int unwrapped) {
         if (url == null) {
             return Optional.empty();
         }
         String s = url.strip();
         if (s.isEmpty()) {
             return Optional.empty();
+        }
+        if (unwrapped < 2) {
+            Optional<String> target = unwrapProxy(s);
+            if (target.isPresent()) {
+                Optional<String> n = normalize(target.get(), unwrapped + 1);
+                if (n.isPresent()) {
+                    return n;
+                }
+            }
         }
         URI uri;
         try {
