@@ -224,6 +224,46 @@ class AllInOneIT {
                 .as("meters named in alerts.yml or the dashboard but not scraped")
                 .isEmpty();
 
+        // every meter of Newsflow's own is in the catalogue
+        Set<String> catalogued = new HashSet<>();
+        Matcher documented =
+                Pattern.compile("`(newsflow\\.[a-z.]+)`")
+                        .matcher(
+                                Files.readString(
+                                        DeploymentFiles.root().resolve("docs/METRICS.md")));
+        while (documented.find()) {
+            catalogued.add(documented.group(1).replace('.', '_'));
+        }
+        List<String> suffixes =
+                List.of(
+                        "",
+                        "_total",
+                        "_count",
+                        "_sum",
+                        "_max",
+                        "_bucket",
+                        "_seconds_count",
+                        "_seconds_sum",
+                        "_seconds_max",
+                        "_seconds_bucket");
+        List<String> undocumented =
+                scraped.stream()
+                        .filter(n -> n.startsWith("newsflow_"))
+                        .filter(
+                                n ->
+                                        suffixes.stream()
+                                                .noneMatch(
+                                                        x ->
+                                                                n.endsWith(x)
+                                                                        && catalogued.contains(
+                                                                                n.substring(
+                                                                                        0,
+                                                                                        n.length()
+                                                                                                - x
+                                                                                                        .length()))))
+                        .toList();
+        assertThat(undocumented).as("meters missing from docs/METRICS.md").isEmpty();
+
         // a restart on the same data directory resumes: the feeds are polled again, nothing is
         // produced or stored twice
         int rssPolls = server.hits("/rss.xml");
