@@ -55,10 +55,27 @@ public final class EnrichApp implements AutoCloseable {
      * first use, or here with {@code enrich.lang.preload} (a few seconds).
      */
     public static LinguaLanguageDetector detector(NewsflowConfig config) {
+        return detector(config, config.enrich().languages());
+    }
+
+    /**
+     * Builds the language detector of {@code config} over other {@code languages} (ISO 639-1), for
+     * the benchmark's comparisons on one language set.
+     */
+    public static LinguaLanguageDetector detector(NewsflowConfig config, List<String> languages) {
+        return detector(config, languages, config.enrich().minConfidence());
+    }
+
+    /**
+     * Builds the language detector of {@code config} over {@code languages} with another minimum
+     * confidence, for the benchmark's calibration.
+     */
+    public static LinguaLanguageDetector detector(
+            NewsflowConfig config, List<String> languages, double minConfidence) {
         var e = config.enrich();
-        return LinguaLanguageDetector.builder(e.languages())
+        return LinguaLanguageDetector.builder(languages)
                 .accuracy(LinguaLanguageDetector.Accuracy.parse(e.langAccuracy()))
-                .minConfidence(e.minConfidence())
+                .minConfidence(minConfidence)
                 .maxChars(e.maxChars())
                 .verifyMaxChars(e.langVerifyMaxChars())
                 .tldHints(e.langTldHints())

@@ -10,7 +10,8 @@ import java.util.List;
  * @param stateDir where Streams keeps its state stores (default {@code ${data.dir}/streams})
  * @param streamThreads stream threads (default 1)
  * @param languages ISO 639-1 codes the language detector chooses from
- * @param minConfidence below this the language is {@code und} (default 0.5)
+ * @param minConfidence below this calibrated probability the language is the declared one, else
+ *     {@code und} (default 0.15)
  * @param maxChars characters of title and text given to the detector (default 1000)
  * @param dedupRetentionDays how long an id or content hash is remembered (default 30)
  * @param langAccuracy how Lingua scores texts: {@code high} (default; Lingua's high-accuracy

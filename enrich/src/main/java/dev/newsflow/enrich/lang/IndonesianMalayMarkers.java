@@ -7,14 +7,20 @@ import java.util.Set;
  * Words whose standard spelling or choice differs between Indonesian and Malaysian Malay, to tell
  * the two apart where Lingua's character n-grams hardly can.
  *
- * <p>Chosen from the standard spelling and vocabulary differences (bahwa/bahawa, karena/kerana,
- * -itas/-iti, telepon/telefon, Agustus/Ogos, miliar/bilion…) and checked on the SIB-200 (Flores)
- * train split, whose Indonesian and Malay sentences are translations of the same English text.
- * Words that exist in both languages with another meaning are left out on purpose: {@code pejabat}
- * is an Indonesian "official" and a Malay "office", {@code bandar}, {@code kerajaan}, {@code
- * beliau}, {@code berlaku}, {@code perlawanan} and {@code kereta} are common Indonesian words too.
- * Tuned on no benchmark text: bench/README.md reports it on the langid set and the SIB-200 dev
- * split. Thread-safe (immutable).
+ * <p>Chosen from the standard spelling and vocabulary differences: function words (bahwa/bahawa,
+ * karena/kerana, bisa/boleh, Malay sahaja), loanword spellings (-itas/-iti, telepon/telefon,
+ * kesehatan/kesihatan, televisi/televisyen, proyek/projek, persen/peratus), months and days
+ * (Agustus/Ogos, Maret/Mac, Senin/Isnin), numbers (miliar/bilion) and public life (pemilu,
+ * kabupaten, gubernur/gabenor, jurucakap, setiausaha). Each was checked on the SIB-200 (Flores)
+ * train split, whose Indonesian and Malay sentences are translations of the same English text: a
+ * marker must be absent, or nearly, from the other language's side. Words that exist in both
+ * languages with another meaning are left out on purpose: {@code pejabat} is an Indonesian
+ * "official" and a Malay "office", {@code polisi} a Malay "policy", {@code mahkamah} names
+ * Indonesia's own courts (Mahkamah Agung), {@code perkara} is an Indonesian court case, {@code bas}
+ * an Indonesian bass; {@code bandar}, {@code kerajaan}, {@code beliau}, {@code berlaku}, {@code
+ * kereta}, {@code memiliki}, {@code pelancong} and {@code saja} (standard Indonesian, colloquial
+ * Malay) are used on both sides. No weight or word was fitted to a benchmark score: bench/README.md
+ * reports the result on the langid set and the SIB-200 dev split. Thread-safe (immutable).
  */
 final class IndonesianMalayMarkers {
     private static final Set<String> INDONESIAN =
@@ -25,7 +31,6 @@ final class IndonesianMalayMarkers {
                     "saat",
                     "bagian",
                     "sebagian",
-                    "memiliki",
                     "lainnya",
                     "mobil",
                     "hewan",
@@ -42,7 +47,6 @@ final class IndonesianMalayMarkers {
                     "pemerintah",
                     "uang",
                     "kantor",
-                    "polisi",
                     "universitas",
                     "kualitas",
                     "fasilitas",
@@ -64,7 +68,36 @@ final class IndonesianMalayMarkers {
                     "pariwisata",
                     "pengadilan",
                     "miliar",
-                    "triliun");
+                    "triliun",
+                    "kesehatan",
+                    "pasien",
+                    "dokter",
+                    "obat",
+                    "televisi",
+                    "musik",
+                    "film",
+                    "proyek",
+                    "kampanye",
+                    "kendaraan",
+                    "tentara",
+                    "parlemen",
+                    "nomor",
+                    "persen",
+                    "informasi",
+                    "istri",
+                    "gratis",
+                    "pemilu",
+                    "bandara",
+                    "senin",
+                    "kamis",
+                    "jumat",
+                    "kepolisian",
+                    "gubernur",
+                    "jenderal",
+                    "kabupaten",
+                    "provinsi",
+                    "sekretaris",
+                    "besok");
     private static final Set<String> MALAY =
             Set.of(
                     "bahawa",
@@ -102,12 +135,10 @@ final class IndonesianMalayMarkers {
                     "komuniti",
                     "kapasiti",
                     "identiti",
-                    "mahkamah",
                     "menerusi",
                     "manakala",
                     "iaitu",
                     "pelancongan",
-                    "pelancong",
                     "saintis",
                     "lawatan",
                     "menyokong",
@@ -117,7 +148,40 @@ final class IndonesianMalayMarkers {
                     "ogos",
                     "disember",
                     "bilion",
-                    "trilion");
+                    "trilion",
+                    "kesihatan",
+                    "pesakit",
+                    "doktor",
+                    "ubat",
+                    "televisyen",
+                    "muzik",
+                    "filem",
+                    "projek",
+                    "kempen",
+                    "kenderaan",
+                    "tentera",
+                    "parlimen",
+                    "nombor",
+                    "peratus",
+                    "maklumat",
+                    "lelaki",
+                    "percuma",
+                    "isnin",
+                    "khamis",
+                    "jumaat",
+                    "mac",
+                    "sahaja",
+                    "mahu",
+                    "kakitangan",
+                    "jenayah",
+                    "pelbagai",
+                    "gabenor",
+                    "jeneral",
+                    "akhbar",
+                    "timbalan",
+                    "setiausaha",
+                    "jurucakap",
+                    "teksi");
 
     private IndonesianMalayMarkers() {}
 

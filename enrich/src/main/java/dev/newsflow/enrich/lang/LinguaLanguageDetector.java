@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Detects the language of an article with Lingua over a bounded prefix of its title and text,
  * weighed with the metadata around it. Emits a BCP-47 code ({@code id}, {@code en}, {@code
- * zh-Hans}…) with a confidence, or {@code und} when unsure.
+ * zh-Hans}…) with a calibrated confidence, or {@code und} when unsure.
  *
  * <h2>Policy, in order</h2>
  *
@@ -35,22 +35,26 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Text.</b> Lingua 1.2.2, restricted to the configured languages: its rules (scripts,
  *       letters unique to a language) and, in {@link Accuracy#HIGH}, trigrams for samples of 120
  *       characters and more and uni- to fivegrams for shorter ones — exactly Lingua's high-accuracy
- *       decisions, with the short-text n-grams held by {@link NgramModels} in an eighth of Lingua's
- *       memory. Lingua's relative scores become probabilities: the runner-up {@code i} with
- *       relative score {@code r} gets weight {@code exp(-k·n·(1/r - 1))} against the best, {@code
- *       n} the distinct letter trigrams of the sample, {@code k} 0.3 on trigrams and 1.0 on the
- *       short-text scores (fitted on the langid benchmark so that the probability tracks accuracy).
- *   <li><b>Indonesian and Malay.</b> When one of them leads, Indonesian gets a prior of 2 (there is
- *       far more Indonesian news than Malay, and Lingua's Malay model was trained on text that is
- *       partly Indonesian), and {@link IndonesianMalayMarkers} (bahwa/bahawa, karena/kerana,
- *       -itas/-iti, miliar/bilion…) multiply the side they favour by 4 per net marker word.
+ *       decisions (same top language on all 57,790 langid lines), with the short-text n-grams held
+ *       by {@link NgramModels} in an eighth of Lingua's memory.
+ *   <li><b>Confidence.</b> Lingua's relative scores become probabilities: the runner-up with
+ *       relative score {@code r} gets weight {@code exp(-k·√n·(1/r - 1))} against the best, {@code
+ *       n} the distinct letter trigrams of the sample, {@code k} 6 on uni- to fivegram scores and
+ *       3.5 on trigram scores — a maximum-likelihood fit on the even langid lines. On the odd ones,
+ *       word pairs and single words answered with confidence 0.3–0.4 are right 36–39% of the time,
+ *       0.8–0.9 85–86%; sentences are somewhat overconfident between 0.5 and 0.9 (73% right at
+ *       0.8–0.9), and 98% right above 0.9, where nearly all of them are.
+ *   <li><b>Indonesian and Malay.</b> When one of them leads, {@link IndonesianMalayMarkers}
+ *       (bahwa/bahawa, karena/kerana, -itas/-iti, kesehatan/kesihatan, miliar/bilion…) multiply the
+ *       side they favour by 4 per net marker word. There is no prior for either side: without a
+ *       marker or a hint, Lingua's n-grams decide.
  *   <li><b>Hints.</b> The declared language's probability is multiplied by 20, the country TLD's by
  *       4 (both are priors, not verdicts: a long text in another language still wins). An
  *       <em>Indonesian source</em> — declared {@code id}, or a {@code .id} domain with no marker
  *       against it — never comes out Malay when the text is Indonesian or Malay (and the same for
  *       Malay sources): the two share most n-grams, the source knows better.
  *   <li><b>Decision.</b> The most probable language, with its probability as confidence, if it
- *       reaches {@code minConfidence} (default 0.5); else the declared language ({@code hint}) if
+ *       reaches {@code minConfidence} (default 0.15); else the declared language ({@code hint}) if
  *       there is one, else {@code und}. Chinese becomes {@code zh-Hans} or {@code zh-Hant} by the
  *       characters only one script has ({@link ChineseScript}), else the hint's script, else {@code
  *       zh}.
@@ -61,15 +65,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Memory and time (bench/README.md, {@code bench/run LanguageBench})</h2>
  *
- * Lingua's own high-accuracy mode over the 20 benchmark languages holds 456 MB of heap once its
- * models are loaded; low-accuracy mode 40 MB (44 MB for the 25 default languages). {@link
- * Accuracy#HIGH} (the default) takes Lingua's low-accuracy models plus compact uni- to fivegram
- * tables (49 MB for the 15 languages the benchmark needed), for the same decisions as Lingua's
- * high-accuracy mode, so it fits the 1 GiB all-in-one heap beside the broker, Streams and the sink.
- * Detection time grows with the sample, hence the bounded prefix.
+ * Lingua's own high-accuracy mode holds its uni- to fivegram models as {@code String}-keyed maps,
+ * about 60 bytes an n-gram: hundreds of MB for the benchmark languages. {@link Accuracy#HIGH} (the
+ * default) takes Lingua's low-accuracy models plus compact uni- to fivegram tables for the same
+ * decisions, a fraction of that, so it fits the 1 GiB all-in-one heap beside the broker, Streams
+ * and the sink. Detection time grows with the sample, hence the bounded prefix and the shortcut.
  *
- * <p>Thread-safe: the Lingua detector and the models are shared, loaded lazily (or at build time
- * with {@code preload}).
+ * <p>Thread-safe: the Lingua detector and the models are shared (the compact models by every
+ * detector of the JVM, as Lingua's own), loaded lazily (or at build time with {@code preload}).
  */
 public final class LinguaLanguageDetector implements LanguageDetector {
     /** How Lingua scores texts. */
@@ -93,14 +96,22 @@ public final class LinguaLanguageDetector implements LanguageDetector {
     /** Lingua uses uni- to fivegrams below this many cleaned characters, trigrams above. */
     static final int SHORT_TEXT_CHARS = 120;
 
-    private static final double K_TRIGRAMS = 0.3;
-    private static final double K_SHORT_TEXT = 1.0;
+    /**
+     * Scale of Lingua's uni- to fivegram scores (texts under 120 characters in {@link
+     * Accuracy#HIGH} and {@link Accuracy#LINGUA_HIGH}) in {@link #classify}. It and {@link
+     * #K_TRIGRAMS} are the maximum-likelihood fit of the true language's probability on the even
+     * lines of the langid benchmark (sentences, word pairs and single words of the 20 benchmark
+     * languages), with the exponent ½ of {@code n}; the calibration on the odd lines is in
+     * bench/README.md.
+     */
+    static final double K_SHORT_TEXT = 6;
+
+    /** Scale of Lingua's trigram scores (texts of 120 characters and more; all in LOW). */
+    static final double K_TRIGRAMS = 3.5;
+
     private static final double DECLARED_WEIGHT = 20;
     private static final double TLD_WEIGHT = 4;
     private static final double MARKER_WEIGHT = 4;
-
-    /** Indonesian news outnumbers Malay news many times over: near-ties go to Indonesian. */
-    private static final double INDONESIAN_PRIOR = 2;
 
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     private final @Nullable ShortTextScorer shortText;
@@ -122,7 +133,7 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         }
         this.lingua = lb.build();
         if (b.accuracy == Accuracy.HIGH) {
-            NgramModels models = new NgramModels();
+            NgramModels models = NgramModels.shared();
             if (b.preload) {
                 List<com.github.pemistahl.lingua.api.Language> ls = new ArrayList<>();
                 for (IsoCode639_1 c : codes) {
@@ -218,31 +229,42 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         return agreeing >= 2 || (tld != null && LanguageHintParser.primary(tld).equals(first));
     }
 
-    /** Lingua's view of {@code sample}: ISO code to probability, most probable first. */
+    /**
+     * Lingua's view of {@code sample}: ISO code to probability, most probable first. Lingua's
+     * relative scores (1.0 for the best language, {@code r < 1} for the others) become weights
+     * {@code exp(-k·√n·(1/r - 1))}, {@code n} the distinct letter trigrams of the sample, then
+     * probabilities; {@code k} is fitted per kind of score (see {@link #K_SHORT_TEXT}).
+     */
     Map<String, Double> classify(String sample) {
-        Map<com.github.pemistahl.lingua.api.Language, Double> values =
-                lingua.computeLanguageConfidenceValues(sample);
-        double k = K_TRIGRAMS;
-        if (shortText != null && values.size() > 1) {
-            String cleaned = ShortTextScorer.clean(sample);
-            if (cleaned.length() < SHORT_TEXT_CHARS) {
-                values = shortText.score(cleaned, values.keySet());
-                k = K_SHORT_TEXT;
-            }
-        } else if (accuracy == Accuracy.LINGUA_HIGH
-                && ShortTextScorer.clean(sample).length() < SHORT_TEXT_CHARS) {
-            k = K_SHORT_TEXT;
-        }
-        int n = Math.max(1, distinctTrigrams(sample));
+        boolean fivegrams =
+                accuracy != Accuracy.LOW
+                        && ShortTextScorer.clean(sample).length() < SHORT_TEXT_CHARS;
+        double k = fivegrams ? K_SHORT_TEXT : K_TRIGRAMS;
+        double scale = k * Math.sqrt(Math.max(1, distinctTrigrams(sample)));
         Map<String, Double> weights = new LinkedHashMap<>();
         double total = 0;
-        for (var e : values.entrySet()) {
+        for (var e : relativeScores(sample).entrySet()) {
             double r = e.getValue();
-            double w = r >= 1 ? 1 : r <= 0 ? 0 : Math.exp(-k * n * (1 / r - 1));
-            weights.put(iso(e.getKey()), w);
+            double w = r >= 1 ? 1 : r <= 0 ? 0 : Math.exp(-scale * (1 / r - 1));
+            weights.put(e.getKey(), w);
             total += w;
         }
         return normalise(weights, total);
+    }
+
+    /**
+     * Lingua's relative confidence values for {@code sample} by ISO code: 1.0 for the best
+     * language, {@code best score / score} for the others; empty when no configured language fits.
+     */
+    Map<String, Double> relativeScores(String sample) {
+        String cleaned = ShortTextScorer.clean(sample);
+        Map<com.github.pemistahl.lingua.api.Language, Double> values =
+                shortText != null && cleaned.length() < SHORT_TEXT_CHARS
+                        ? shortText.score(lingua, cleaned)
+                        : lingua.computeLanguageConfidenceValues(sample);
+        Map<String, Double> out = new LinkedHashMap<>();
+        values.forEach((l, r) -> out.put(iso(l), r));
+        return out;
     }
 
     private Detection combine(
@@ -266,7 +288,6 @@ public final class LinguaLanguageDetector implements LanguageDetector {
                 && languages.contains("id")
                 && languages.contains("ms")) {
             markers = IndonesianMalayMarkers.count(sample);
-            w.computeIfPresent("id", (l, p) -> p * INDONESIAN_PRIOR);
             if (markers.net() != 0) {
                 double factor = Math.pow(MARKER_WEIGHT, Math.abs(markers.net()));
                 w.computeIfPresent(markers.net() > 0 ? "id" : "ms", (l, p) -> p * factor);
@@ -436,7 +457,7 @@ public final class LinguaLanguageDetector implements LanguageDetector {
     public static final class Builder {
         private final List<String> isoCodes;
         private Accuracy accuracy = Accuracy.HIGH;
-        private double minConfidence = 0.5;
+        private double minConfidence = 0.15;
         private int maxChars = 1000;
         private int verifyMaxChars = 300;
         private boolean tldHints = true;
@@ -452,7 +473,7 @@ public final class LinguaLanguageDetector implements LanguageDetector {
             return this;
         }
 
-        /** Below this confidence (0 to 1) the text alone does not decide (default 0.5). */
+        /** Below this confidence (0 to 1) the text alone does not decide (default 0.15). */
         public Builder minConfidence(double minConfidence) {
             this.minConfidence = minConfidence;
             return this;

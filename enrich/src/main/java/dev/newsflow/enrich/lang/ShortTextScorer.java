@@ -1,9 +1,11 @@
 package dev.newsflow.enrich.lang;
 
 import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * Lingua 1.2.2's high-accuracy scoring of short texts (uni- to fivegrams), over {@link
- * NgramModels}: for each n-gram length, the sum of the log relative frequencies of the text's
- * distinct n-grams (backing off to the longest known prefix), summed over the lengths and divided
- * by the number of the text's letters the language knows. Returns Lingua's relative confidence
- * values: 1.0 for the best language, {@code best / sum} for the others. Thread-safe.
+ * NgramModels}: Lingua's rules first (a script or letters only one candidate has decide alone;
+ * otherwise they narrow the candidates), then for each n-gram length the sum of the log relative
+ * frequencies of the text's distinct n-grams (backing off to the longest known prefix), summed over
+ * the lengths and divided by the number of the text's letters the language knows. Returns Lingua's
+ * relative confidence values: 1.0 for the best language, {@code best / sum} for the others.
+ * Thread-safe.
  */
 final class ShortTextScorer {
     private static final Pattern PUNCTUATION = Pattern.compile("\\p{P}");
@@ -33,6 +37,31 @@ final class ShortTextScorer {
         s = PUNCTUATION.matcher(s).replaceAll("");
         s = NUMBERS.matcher(s).replaceAll("");
         return WHITESPACE.matcher(s).replaceAll(" ");
+    }
+
+    /**
+     * Scores {@code cleaned} (see {@link #clean}) as Lingua's high-accuracy mode does with the
+     * languages of {@code lingua} (a low-accuracy detector: only its rules are used here). Values
+     * as Lingua's {@code computeLanguageConfidenceValues}, not sorted; empty without letters.
+     */
+    Map<Language, Double> score(LanguageDetector lingua, String cleaned) {
+        if (cleaned.codePoints().noneMatch(Character::isLetter)) {
+            return Map.of();
+        }
+        // Lingua's rule steps, Kotlin-internal but public in the bytecode of the pinned 1.2.2:
+        // the same candidates as its high-accuracy mode. Lingua's low-accuracy scores cannot
+        // stand in for them: they drop every language without a letter trigram in the text
+        // (a two-letter word, a Hindi word whose vowel signs are not letters).
+        List<String> words = lingua.splitTextIntoWords$lingua(cleaned);
+        Language ruled = lingua.detectLanguageWithRules$lingua(words);
+        if (ruled != Language.UNKNOWN) {
+            return Map.of(ruled, 1.0);
+        }
+        Set<Language> candidates = lingua.filterLanguagesByRules$lingua(words);
+        if (candidates.size() == 1) {
+            return Map.of(candidates.iterator().next(), 1.0);
+        }
+        return score(cleaned, candidates);
     }
 
     /**

@@ -12,12 +12,17 @@ class IndonesianMalayMarkersTest {
         assertThat(IndonesianMalayMarkers.count("Beliau berkata bahawa kereta itu boleh dipakai."))
                 .isEqualTo(new IndonesianMalayMarkers.Count(0, 2));
         assertThat(IndonesianMalayMarkers.count("KARENA, kerana; Karena!").net()).isEqualTo(1);
+        assertThat(IndonesianMalayMarkers.count("kesehatan 30 persen, kesihatan 30 peratus"))
+                .isEqualTo(new IndonesianMalayMarkers.Count(2, 2));
     }
 
     @Test
     void shouldIgnoreWordsBothLanguagesUse() {
         // pejabat: an Indonesian official, a Malay office — no evidence either way
         assertThat(IndonesianMalayMarkers.count("pejabat kerajaan di bandar itu"))
+                .isEqualTo(new IndonesianMalayMarkers.Count(0, 0));
+        // polisi: a Malay "policy"; Mahkamah Agung: Indonesia's own supreme court
+        assertThat(IndonesianMalayMarkers.count("polisi baru Mahkamah Agung"))
                 .isEqualTo(new IndonesianMalayMarkers.Count(0, 0));
     }
 }
