@@ -109,7 +109,7 @@ class FeedsDiscoverCommandIT {
                         l -> l.matches("sitemap +- +2 +robots.txt +" + server.url("/sitemap.xml")));
         assertThat(table.out)
                 .contains("Advertised but not working:")
-                .contains(server.url("/gone.atom") + " (link): http_error (HTTP 404)")
+                .contains(server.url("/gone.atom") + " (link): http_error: HTTP 404")
                 .contains("2 working (feed=1, sitemap=1), 1 broken; 8 common paths probed");
         List<String> lines = json.out.lines().toList();
         assertThat(lines).hasSize(3);
@@ -117,7 +117,7 @@ class FeedsDiscoverCommandIT {
         assertThat(Json.mapper().readTree(lines.get(0)).path("items").asInt()).isEqualTo(3);
         // in the order found: the page's links (the broken one too), then robots.txt
         assertThat(Json.mapper().readTree(lines.get(1)).path("error").asText())
-                .startsWith("http_error (HTTP 404)");
+                .startsWith("http_error: HTTP 404");
         assertThat(Json.mapper().readTree(lines.get(2)).path("via").asText())
                 .isEqualTo("robots.txt");
     }

@@ -139,10 +139,14 @@ public final class FeedPreview {
         FetchResult fetched =
                 fetcher.fetch(html ? FetchRequest.page(feed.url()) : FetchRequest.feed(feed.url()));
         if (!fetched.ok()) {
+            // as discovery words it: the outcome, then the fetcher's reason or the status
             String error =
-                    fetched.outcome().tag()
-                            + (fetched.status() > 0 ? " (HTTP " + fetched.status() + ")" : "")
-                            + (fetched.error() != null ? ": " + fetched.error() : "");
+                    fetched.error() != null
+                            ? fetched.outcome().tag() + ": " + fetched.error()
+                            : fetched.outcome().tag()
+                                    + (fetched.status() > 0
+                                            ? " (HTTP " + fetched.status() + ")"
+                                            : "");
             return new Result(
                     feed.url(),
                     fetched.finalUrl(),

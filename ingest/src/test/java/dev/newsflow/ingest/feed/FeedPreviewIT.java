@@ -148,7 +148,7 @@ class FeedPreviewIT {
                 preview.preview(FeedDefinition.of(server.url("/garbage.xml")), null);
 
         assertThat(missing.outcome()).isEqualTo("http_error");
-        assertThat(missing.error()).startsWith("http_error (HTTP 404)");
+        assertThat(missing.error()).startsWith("http_error: HTTP 404");
         assertThat(garbage.outcome()).isEqualTo("parse_error");
         assertThat(garbage.error()).isNotBlank();
     }

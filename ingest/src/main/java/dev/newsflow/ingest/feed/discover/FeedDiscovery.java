@@ -302,16 +302,16 @@ public final class FeedDiscovery {
                 candidate.url(), candidate.via(), null, candidate.declaredTitle(), 0, 0, error);
     }
 
-    /** A readable reason for a failed fetch: the outcome, the HTTP status, the fetcher's reason. */
+    /**
+     * A readable reason for a failed fetch: the outcome tag, then the fetcher's reason (which names
+     * the HTTP status), else the status.
+     */
     static String reason(FetchResult fetched) {
-        StringBuilder s = new StringBuilder(fetched.outcome().tag());
-        if (fetched.status() > 0) {
-            s.append(" (HTTP ").append(fetched.status()).append(')');
-        }
         if (fetched.error() != null) {
-            s.append(": ").append(fetched.error());
+            return fetched.outcome().tag() + ": " + fetched.error();
         }
-        return s.toString();
+        return fetched.outcome().tag()
+                + (fetched.status() > 0 ? " (HTTP " + fetched.status() + ")" : "");
     }
 
     private static @Nullable String origin(String url) {

@@ -90,9 +90,9 @@ class FeedDiscoveryIT {
                         tuple(server.url("/feeds/missing.xml"), "link", "Gone feed"),
                         tuple(server.url("/feeds/page.xml"), "link", "Not really a feed"),
                         tuple(server.url("/sitemap-missing.xml"), "robots.txt", null));
-        assertThat(result.broken().get(0).error()).startsWith("http_error (HTTP 404)");
+        assertThat(result.broken().get(0).error()).startsWith("http_error: HTTP 404");
         assertThat(result.broken().get(1).error()).startsWith("not a feed: this is an HTML page");
-        assertThat(result.broken().get(2).error()).startsWith("http_error (HTTP 404)");
+        assertThat(result.broken().get(2).error()).startsWith("http_error: HTTP 404");
         // common paths that are not feeds are not reported at all
         assertThat(result.feeds())
                 .extracting(DiscoveredFeed::url)
@@ -126,6 +126,30 @@ class FeedDiscoveryIT {
             assertThat(result.pathsProbed()).isZero();
             assertThat(server.hits("/")).isZero();
         }
+    }
+
+    @Test
+    void shouldObeyRobotsTxtAndSayWhatItDenied() {
+        site.serve(
+                "/robots.txt",
+                "text/plain",
+                ("User-agent: *\nDisallow: /\n\nSitemap: " + server.url("/sitemap-news.xml") + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        DiscoveryResult result = discovery.discover(server.url("/"));
+
+        assertThat(result.siteError()).startsWith("robots_denied");
+        assertThat(result.working()).isEmpty();
+        assertThat(result.broken())
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.url()).isEqualTo(server.url("/sitemap-news.xml"));
+                            assertThat(f.error()).startsWith("robots_denied: robots.txt of");
+                        });
+        assertThat(server.hits("/")).isZero();
+        assertThat(server.hits("/sitemap-news.xml")).isZero();
+        assertThat(server.hits("/index.xml")).isZero();
     }
 
     @Test
