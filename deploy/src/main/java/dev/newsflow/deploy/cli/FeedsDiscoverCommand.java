@@ -87,6 +87,9 @@ final class FeedsDiscoverCommand implements Callable<Integer> {
         if (result.siteError() != null) {
             err.println("site page not read: " + result.siteError());
         }
+        for (String note : result.notes()) {
+            err.println(note);
+        }
         List<DiscoveredFeed> working = result.working();
         if (add && !working.isEmpty()) {
             List<FeedDefinition> feeds = new ArrayList<>();

@@ -14,13 +14,20 @@ import org.jspecify.annotations.Nullable;
  *     links, robots.txt sitemaps, common paths): the working ones and the advertised ones that are
  *     broken, with their reason; common paths that are not feeds are left out
  * @param pathsProbed common feed paths fetched
+ * @param notes what else kept discovery from looking everywhere, for people: robots.txt not read
+ *     (other than "there is none"), path probing stopped because the host defers us
  */
 public record DiscoveryResult(
-        String siteUrl, @Nullable String siteError, List<DiscoveredFeed> feeds, int pathsProbed) {
+        String siteUrl,
+        @Nullable String siteError,
+        List<DiscoveredFeed> feeds,
+        int pathsProbed,
+        List<String> notes) {
 
     public DiscoveryResult {
         Objects.requireNonNull(siteUrl, "siteUrl can't be null");
         feeds = List.copyOf(feeds);
+        notes = List.copyOf(notes);
     }
 
     /** The feeds that fetched and parsed. */

@@ -45,12 +45,13 @@ import org.slf4j.LoggerFactory;
  * what is reported working is what a poll would read.
  *
  * <p>Bounded: at most {@value #MAX_LINKS} page links, {@value #MAX_SITEMAPS} robots.txt sitemaps
- * and the {@value #COMMON_PATH_COUNT} common paths are fetched, one after the other, so at the
- * default {@code ingest.fetch.host.delay.ms} of one second a site costs at most about half a
- * minute. Common paths are tried only on the site's origin and only when the host answered at all.
- * Sitemap indexes are reported with their child count, not followed. The same feed reached twice
- * (two URLs, a redirect, or the same title and items under two paths) is reported once, first
- * finding first. Thread-safe if the fetcher is.
+ * and the {@link #COMMON_PATHS} are fetched, one after the other, so at the default {@code
+ * ingest.fetch.host.delay.ms} of one second a site costs at most about half a minute. Common paths
+ * are tried only on the site's origin, only when the host answered at all, and no more once the
+ * host defers us (a robots.txt {@code Crawl-delay} or {@code Retry-After} longer than the fetch
+ * deadline). Sitemap indexes are reported with their child count, not followed. The same feed
+ * reached twice (two URLs, a redirect, or the same title and items under two paths) is reported
+ * once, first finding first. Thread-safe if the fetcher is.
  */
 public final class FeedDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(FeedDiscovery.class);
@@ -66,8 +67,6 @@ public final class FeedDiscovery {
                     "/index.xml",
                     "/feed.json",
                     "/feeds/posts/default");
-
-    static final int COMMON_PATH_COUNT = 8;
 
     /** The most page links fetched. */
     public static final int MAX_LINKS = 20;
@@ -98,6 +97,7 @@ public final class FeedDiscovery {
     public DiscoveryResult discover(String siteUrl) {
         Objects.requireNonNull(siteUrl, "siteUrl can't be null");
         Found found = new Found();
+        List<String> notes = new ArrayList<>();
         FetchResult site = fetcher.fetch(FetchRequest.page(siteUrl));
         String siteError = null;
         String base = siteUrl;
@@ -119,14 +119,14 @@ public final class FeedDiscovery {
         } else {
             siteError = reason(site);
             if (UNREACHABLE.contains(site.outcome())) {
-                return new DiscoveryResult(siteUrl, siteError, List.of(), 0);
+                return new DiscoveryResult(siteUrl, siteError, List.of(), 0, notes);
             }
         }
         String origin = origin(base);
         if (origin == null) {
-            return new DiscoveryResult(siteUrl, siteError, found.feeds(), 0);
+            return new DiscoveryResult(siteUrl, siteError, found.feeds(), 0, notes);
         }
-        List<String> sitemaps = robotsSitemaps(origin);
+        List<String> sitemaps = robotsSitemaps(origin, notes);
         for (String url : sitemaps.subList(0, Math.min(sitemaps.size(), MAX_SITEMAPS))) {
             if (!found.hasUrl(url)) {
                 found.add(check(new FeedCandidate(url, FeedCandidate.VIA_ROBOTS, null, null)));
@@ -142,9 +142,13 @@ public final class FeedDiscovery {
             Checked c = check(new FeedCandidate(url, FeedCandidate.VIA_PATH, null, null));
             if (c.feed().ok()) {
                 found.add(c);
+            } else if (c.outcome() == FetchOutcome.DEFERRED) {
+                // the host holds us off beyond the deadline: the other paths would wait too
+                notes.add("stopped probing common paths at " + path + ": " + c.feed().error());
+                break;
             }
         }
-        return new DiscoveryResult(siteUrl, siteError, found.feeds(), probed);
+        return new DiscoveryResult(siteUrl, siteError, found.feeds(), probed, notes);
     }
 
     /**
@@ -224,12 +228,21 @@ public final class FeedDiscovery {
         }
     }
 
-    /** The {@code Sitemap:} URLs of {@code origin}'s robots.txt; empty when it has none. */
-    private List<String> robotsSitemaps(String origin) {
+    /**
+     * The {@code Sitemap:} URLs of {@code origin}'s robots.txt; empty when it has none. Why it
+     * could not be read, unless it does not exist (4xx), goes to {@code notes}.
+     */
+    private List<String> robotsSitemaps(String origin, List<String> notes) {
         String url = origin + "/robots.txt";
         FetchResult robots = fetcher.fetch(new FetchRequest(url, null, null, "text/plain, */*"));
         if (!robots.ok()) {
-            LOG.debug("no robots.txt sitemaps from {}: {}", Redactor.redact(url), reason(robots));
+            boolean absent =
+                    robots.outcome() == FetchOutcome.HTTP_ERROR
+                            && robots.status() >= 400
+                            && robots.status() < 500;
+            if (!absent) {
+                notes.add("robots.txt not read: " + reason(robots));
+            }
             return List.of();
         }
         // sitemaps are not per agent; the name only picks the rule group, unused here
@@ -247,13 +260,21 @@ public final class FeedDiscovery {
      * A candidate after its fetch and parse; {@code fingerprint} tells the same feed under another
      * URL (format, title and item links), {@code finalUrl} where the fetch ended.
      */
-    private record Checked(DiscoveredFeed feed, @Nullable String fingerprint, String finalUrl) {}
+    private record Checked(
+            DiscoveredFeed feed,
+            @Nullable String fingerprint,
+            String finalUrl,
+            FetchOutcome outcome) {}
 
     /** Fetches and parses {@code candidate}. */
     private Checked check(FeedCandidate candidate) {
         FetchResult fetched = fetcher.fetch(FetchRequest.feed(candidate.url()));
         if (!fetched.ok()) {
-            return new Checked(broken(candidate, reason(fetched)), null, fetched.finalUrl());
+            return new Checked(
+                    broken(candidate, reason(fetched)),
+                    null,
+                    fetched.finalUrl(),
+                    fetched.outcome());
         }
         return checked(candidate, fetched);
     }
@@ -266,7 +287,10 @@ public final class FeedDiscovery {
             parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
         } catch (FeedParseException e) {
             return new Checked(
-                    broken(candidate, "not a feed: " + e.getMessage()), null, fetched.finalUrl());
+                    broken(candidate, "not a feed: " + e.getMessage()),
+                    null,
+                    fetched.finalUrl(),
+                    fetched.outcome());
         }
         String title = parsed.title() != null ? parsed.title() : candidate.declaredTitle();
         DiscoveredFeed feed =
@@ -278,7 +302,7 @@ public final class FeedDiscovery {
                         parsed.items().size(),
                         parsed.sitemaps().size(),
                         null);
-        return new Checked(feed, fingerprint(parsed), fetched.finalUrl());
+        return new Checked(feed, fingerprint(parsed), fetched.finalUrl(), fetched.outcome());
     }
 
     /**

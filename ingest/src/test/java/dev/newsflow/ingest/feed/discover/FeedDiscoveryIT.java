@@ -31,6 +31,7 @@ class FeedDiscoveryIT {
         DiscoveryResult result = discovery.discover(server.url("/"));
 
         assertThat(result.siteError()).isNull();
+        assertThat(result.notes()).isEmpty();
         assertThat(result.working())
                 .extracting(
                         DiscoveredFeed::url,
@@ -150,6 +151,22 @@ class FeedDiscoveryIT {
         assertThat(server.hits("/")).isZero();
         assertThat(server.hits("/sitemap-news.xml")).isZero();
         assertThat(server.hits("/index.xml")).isZero();
+    }
+
+    @Test
+    void shouldStopProbingPathsWhenTheHostDefersUs() {
+        site.serve(
+                "/robots.txt",
+                "text/plain",
+                "User-agent: *\nCrawl-delay: 60\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        DiscoveryResult result = discovery.discover(server.url("/"));
+
+        System.out.println("@@@ " + result);
+        int pathHits = FeedDiscovery.COMMON_PATHS.stream().mapToInt(server::hits).sum();
+        assertThat(pathHits).isZero();
+        assertThat(result.pathsProbed()).isEqualTo(1);
     }
 
     @Test
