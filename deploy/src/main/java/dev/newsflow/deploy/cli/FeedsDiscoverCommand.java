@@ -82,7 +82,7 @@ final class FeedsDiscoverCommand implements Callable<Integer> {
                 out.println(Json.toString(f));
             }
         } else {
-            print(out, result);
+            print(out, result, !add);
         }
         if (result.siteError() != null) {
             err.println("site page not read: " + result.siteError());
@@ -131,7 +131,7 @@ final class FeedsDiscoverCommand implements Callable<Integer> {
                 FeedDefinition.ORIGIN_CLI);
     }
 
-    private static void print(PrintWriter out, DiscoveryResult result) {
+    private static void print(PrintWriter out, DiscoveryResult result, boolean hint) {
         List<DiscoveredFeed> working = result.working();
         if (!working.isEmpty()) {
             List<String[]> rows = new ArrayList<>();
@@ -166,7 +166,7 @@ final class FeedsDiscoverCommand implements Callable<Integer> {
                 counts.isEmpty() ? "none" : counts.toString().replaceAll("[{}]", ""),
                 broken.size(),
                 result.pathsProbed());
-        if (!working.isEmpty()) {
+        if (hint && !working.isEmpty()) {
             out.println(
                     "Add one with `newsflow feeds add URL` (`--type sitemap` for a sitemap), or"
                             + " all with `newsflow feeds discover --add "
