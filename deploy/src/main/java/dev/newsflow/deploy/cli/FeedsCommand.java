@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
             FeedsCommand.ListFeeds.class,
             FeedsCommand.AddFeed.class,
             FeedsCommand.RemoveFeed.class,
-            FeedsCommand.ImportFeeds.class
+            FeedsCommand.ImportFeeds.class,
+            FeedsDiscoverCommand.class,
+            FeedsPreviewCommand.class
         })
 public final class FeedsCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -348,7 +350,8 @@ public final class FeedsCommand implements Runnable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static void print(PrintWriter out, List<String[]> rows) {
+    /** Left-aligned columns two spaces apart; the first row is the header. */
+    static void print(PrintWriter out, List<String[]> rows) {
         int cols = rows.get(0).length;
         int[] width = new int[cols];
         for (String[] r : rows) {

@@ -47,6 +47,20 @@ class FeedsCommandTest {
         assertThat(err).contains("Cannot import " + opml);
     }
 
+    @Test
+    void shouldRefuseAPreviewOfAnUnknownType() {
+        String err = run("feeds", "preview", "https://x.example/feed", "--type", "podcast");
+
+        assertThat(err).contains("--type must be feed, sitemap or html");
+    }
+
+    @Test
+    void shouldRefuseToDiscoverANonHttpSite() {
+        String err = run("feeds", "discover", "file:///tmp/site.html");
+
+        assertThat(err).contains("SITE-URL 'file:///tmp/site.html' must be an http or https URL");
+    }
+
     private static String run(String... args) {
         CommandLine cl = Newsflow.commandLine();
         StringWriter err = new StringWriter();
