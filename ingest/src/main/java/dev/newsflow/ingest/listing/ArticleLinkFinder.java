@@ -60,11 +60,15 @@ public final class ArticleLinkFinder {
 
     private static final Pattern DATE_IN_PATH =
             Pattern.compile(
-                    "(^|/)(19|20)\\d{2}[/-](0?[1-9]|1[0-2])([/-](0?[1-9]|[12]\\d|3[01]))?(/|-|$)"
+                    "(^|/)(19|20)\\d{2}[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                        + "([/-](0?[1-9]|[12]\\d|3[01]))?(/|-|$)"
                         + "|(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])($|[/_.-])");
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}");
+
+    /** A code of ten or more letters and digits, digits in two runs or more ({@code astc3qw01}). */
     private static final Pattern CODE =
-            Pattern.compile("(?=[a-z0-9]*\\d)(?=[a-z0-9]*[a-z])[a-z0-9]{10,}");
+            Pattern.compile("(?=[a-z0-9]*[a-z])(?=[a-z]*\\d+[a-z]+\\d)[a-z0-9]{10,}");
+
     private static final Pattern EXTENSION = Pattern.compile("\\.(s?html?|php|aspx?|jsp)$");
     private static final Pattern NON_PAGE =
             Pattern.compile("\\.(jpe?g|png|gif|webp|svg|pdf|xml|rss|json|zip|mp3|mp4|ics)$");
@@ -130,17 +134,13 @@ public final class ArticleLinkFinder {
                     "advertise",
                     "advertising",
                     "sitemap",
-                    "archive",
-                    "archives",
                     "shop",
                     "store",
                     "cart",
                     "corrections",
                     "contributors",
                     "staff",
-                    "team",
-                    "events",
-                    "weather");
+                    "team");
 
     private static final Set<String> ARTICLE_SEGMENTS =
             Set.of(
@@ -471,20 +471,41 @@ public final class ArticleLinkFinder {
         return null;
     }
 
-    /** The link's card: the nearest article, list item or card-like block, within 5 levels. */
+    /**
+     * The link's card: the nearest article, list item or card-like block (by class word) within 6
+     * levels, else the largest ancestor that links nowhere else.
+     */
     private static @Nullable Element card(Element a) {
         Element e = a;
         for (int i = 0; i < 6 && e != null && !e.nameIs("body"); i++, e = e.parent()) {
             if (e.nameIs("article") || e.nameIs("li")) {
                 return e;
             }
-            for (String w : CLASS_SPLIT.split(e.className().toLowerCase(Locale.ROOT))) {
-                if (CARD_WORDS.contains(w) && e != a) {
-                    return e;
+            if (e != a) {
+                for (String w : CLASS_SPLIT.split(e.className().toLowerCase(Locale.ROOT))) {
+                    if (CARD_WORDS.contains(w)) {
+                        return e;
+                    }
                 }
             }
         }
-        return null;
+        String href = a.absUrl("href");
+        Element card = null;
+        e = a.parent();
+        for (int i = 0; i < 4 && e != null && !e.nameIs("body"); i++, e = e.parent()) {
+            boolean alone = true;
+            for (Element other : e.select("a[href]")) {
+                if (!other.absUrl("href").equals(href)) {
+                    alone = false;
+                    break;
+                }
+            }
+            if (!alone) {
+                break;
+            }
+            card = e;
+        }
+        return card;
     }
 
     private static @Nullable String title(
