@@ -114,8 +114,8 @@ public final class PageFetcher {
     }
 
     /**
-     * Fetches and extracts the page of {@code article} if {@link #wanted}, within {@code budget}.
-     * Returns the article unchanged (reason {@value #OK} is not used then) when no page is wanted.
+     * Fetches and extracts the page of {@code article} if {@link #wanted}, within {@code budget};
+     * returns null when no page is wanted (the article stays as it is).
      */
     public @Nullable Outcome complete(FeedDefinition feed, RawArticle article, Budget budget) {
         if (!wanted(feed, article)) {
