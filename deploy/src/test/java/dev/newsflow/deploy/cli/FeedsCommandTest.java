@@ -37,6 +37,37 @@ class FeedsCommandTest {
     }
 
     @Test
+    void shouldRefuseLinkRulesOnFeedsAndBadSelectors() {
+        String onFeed =
+                run(
+                        "feeds",
+                        "add",
+                        "https://x.example/feed",
+                        "--links-selector",
+                        "h3 a",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1");
+        String bad =
+                run(
+                        "feeds",
+                        "add",
+                        "https://x.example/world/",
+                        "--type",
+                        "html",
+                        "--links-selector",
+                        "div[[",
+                        "--links-exclude",
+                        "(video",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1");
+
+        assertThat(onFeed).contains("--links-* options apply to --type html only");
+        assertThat(bad)
+                .contains("--links-selector 'div[[' is not a valid CSS selector")
+                .contains("--links-exclude pattern '(video' is not a regular expression");
+    }
+
+    @Test
     void shouldRefuseAnOpmlFileThatIsNotOpml(@TempDir Path dir) throws IOException {
         java.nio.file.Path opml =
                 java.nio.file.Files.writeString(
