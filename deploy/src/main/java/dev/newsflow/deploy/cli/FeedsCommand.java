@@ -193,37 +193,7 @@ public final class FeedsCommand implements Runnable {
         @Option(names = "--full-text", description = "Fetch every item's page.")
         boolean fullText;
 
-        @Option(
-                names = "--links-selector",
-                description =
-                        "html sources: CSS selector of the article links (default: found"
-                                + " automatically).")
-        String linksSelector;
-
-        @Option(
-                names = "--links-title-selector",
-                description = "html sources: CSS selector of a link's title inside its card.")
-        String linksTitleSelector;
-
-        @Option(
-                names = "--links-date-selector",
-                description = "html sources: CSS selector of a link's date inside its card.")
-        String linksDateSelector;
-
-        @Option(
-                names = "--links-teaser-selector",
-                description = "html sources: CSS selector of a link's teaser inside its card.")
-        String linksTeaserSelector;
-
-        @Option(
-                names = "--links-include",
-                description = "html sources: a regular expression article URLs must match.")
-        String linksInclude;
-
-        @Option(
-                names = "--links-exclude",
-                description = "html sources: a regular expression article URLs must not match.")
-        String linksExclude;
+        @Mixin LinkRuleOptions linkRules;
 
         @Override
         public Integer call() {
@@ -254,14 +224,7 @@ public final class FeedsCommand implements Runnable {
                 err.println("--type must be feed, sitemap or html");
                 return 2;
             }
-            LinkRules links =
-                    new LinkRules(
-                            linksSelector,
-                            linksTitleSelector,
-                            linksDateSelector,
-                            linksTeaserSelector,
-                            linksInclude,
-                            linksExclude);
+            LinkRules links = linkRules.rules();
             if (!links.isAutomatic() && !t.equals(FeedDefinition.TYPE_HTML)) {
                 err.println("--links-* options apply to --type html only");
                 return 2;

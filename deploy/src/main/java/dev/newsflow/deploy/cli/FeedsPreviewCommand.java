@@ -4,13 +4,16 @@ import dev.newsflow.core.article.ArticleIds;
 import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedDefinition;
+import dev.newsflow.core.feed.LinkRules;
 import dev.newsflow.core.json.Json;
+import dev.newsflow.ingest.extract.ArticleExtractor;
 import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.ingest.feed.FeedParser;
 import dev.newsflow.ingest.feed.FeedPreview;
 import dev.newsflow.ingest.feed.ItemMapper;
 import dev.newsflow.ingest.feed.discover.FeedCandidate;
 import dev.newsflow.ingest.fetch.HttpFetcher;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,8 +43,10 @@ import picocli.CommandLine.Spec;
             "Fetched and parsed as a first poll would (ingest.fetch.*; use --set"
                     + " ingest.fetch.allow.private.networks=true for local servers). Kafka is not"
                     + " needed.",
-            "Exit status: 0 read, 1 not fetched, not a feed, or an html source (not available"
-                    + " in this build), 2 usage or configuration error."
+            "html sources (--type html, or a page given without --type): every same-site link"
+                    + " with the link finder's score and reason, or the links the --links-* rules"
+                    + " select.",
+            "Exit status: 0 read, 1 not fetched or not readable, 2 usage or configuration error."
         })
 final class FeedsPreviewCommand implements Callable<Integer> {
     @Mixin ConfigOptions options;
@@ -58,6 +63,11 @@ final class FeedsPreviewCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "The whole preview as JSON.")
     boolean json;
+
+    @Option(names = "--full-text", description = "As a source that fetches every item's page.")
+    boolean fullText;
+
+    @Mixin LinkRuleOptions linkRules;
 
     @Override
     public Integer call() {
@@ -80,6 +90,16 @@ final class FeedsPreviewCommand implements Callable<Integer> {
             err.println("--type must be feed, sitemap or html");
             return 2;
         }
+        LinkRules links = linkRules.rules();
+        if (!links.isAutomatic() && !FeedDefinition.TYPE_HTML.equals(t)) {
+            err.println("--links-* options apply to --type html only");
+            return 2;
+        }
+        List<String> problems = ArticleLinkFinder.problems(links);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("--links-" + p));
+            return 2;
+        }
         FeedDefinition feed =
                 new FeedDefinition(
                         FeedDefinition.SCHEMA_VERSION,
@@ -89,13 +109,26 @@ final class FeedsPreviewCommand implements Callable<Integer> {
                         t == null ? FeedDefinition.TYPE_FEED : t,
                         null,
                         0,
-                        false,
-                        FeedDefinition.ORIGIN_CLI);
+                        fullText,
+                        FeedDefinition.ORIGIN_CLI,
+                        links);
         NewsflowConfig config = options.load();
         FeedPreview.Result result;
         try (HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch())) {
+            ArticleExtractor extractor =
+                    new ArticleExtractor(
+                            (int)
+                                    Math.min(
+                                            Integer.MAX_VALUE - 16,
+                                            config.ingest().fetch().maxBytes()));
             result =
-                    new FeedPreview(fetcher, new FeedParser(), new ItemMapper(), Clock.systemUTC())
+                    new FeedPreview(
+                                    fetcher,
+                                    new FeedParser(),
+                                    new ItemMapper(),
+                                    extractor,
+                                    config.ingest().page(),
+                                    Clock.systemUTC())
                             .preview(feed, t);
         }
         if (json) {
@@ -121,19 +154,7 @@ final class FeedsPreviewCommand implements Callable<Integer> {
                         + (r.status() > 0 ? ", HTTP " + r.status() : ""));
         if (!r.ok()) {
             err.println(r.error());
-            if (!r.advertisedFeeds().isEmpty()) {
-                out.println(
-                        "The page advertises these feeds (`newsflow feeds discover` checks them):");
-                for (FeedCandidate c : r.advertisedFeeds()) {
-                    out.println(
-                            "  "
-                                    + c.url()
-                                    + " ("
-                                    + c.declaredType()
-                                    + (c.declaredTitle() == null ? "" : ", " + c.declaredTitle())
-                                    + ")");
-                }
-            }
+            printAdvertised(out, r);
             return;
         }
         if (!r.items().isEmpty()) {
@@ -141,6 +162,11 @@ final class FeedsPreviewCommand implements Callable<Integer> {
             rows.add(new String[] {"PUBLISHED", "NEW", "PAGE", "TITLE", "LINK", "NOTE"});
             for (FeedPreview.Item i : r.items()) {
                 String note = i.rejected() != null ? i.rejected() : String.join(",", i.flags());
+                if (i.score() != null) {
+                    note =
+                            String.format(Locale.ROOT, "%.1f ", i.score())
+                                    + (i.accepted() ? i.reason() : note);
+                }
                 rows.add(
                         new String[] {
                             FeedHealth.time(i.publishedAt()),
@@ -167,6 +193,23 @@ final class FeedsPreviewCommand implements Callable<Integer> {
                         : "; " + r.childSitemaps().size() + " child sitemaps");
         if (r.pageNote() != null) {
             out.println("Pages: " + r.pageNote() + ".");
+        }
+        printAdvertised(out, r);
+    }
+
+    private static void printAdvertised(PrintWriter out, FeedPreview.Result r) {
+        if (r.advertisedFeeds().isEmpty()) {
+            return;
+        }
+        out.println("The page advertises these feeds (`newsflow feeds discover` checks them):");
+        for (FeedCandidate c : r.advertisedFeeds()) {
+            out.println(
+                    "  "
+                            + c.url()
+                            + " ("
+                            + c.declaredType()
+                            + (c.declaredTitle() == null ? "" : ", " + c.declaredTitle())
+                            + ")");
         }
     }
 

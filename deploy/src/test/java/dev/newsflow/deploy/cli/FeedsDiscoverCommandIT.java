@@ -207,13 +207,13 @@ class FeedsDiscoverCommandIT {
         assertThat(rss.out)
                 .startsWith(server.url("/news.rss") + ": rss \"Good News\" (detected), HTTP 200")
                 .contains("3 items, 2 would be produced, 1 not")
-                .contains("Pages: " + FeedPreview.PAGES_NOT_FETCHED);
+                .contains("Pages: " + FeedPreview.PAGES_WHEN_SHORT);
         assertThat(rss.out.lines())
                 .anyMatch(
                         l ->
                                 l.matches(
-                                        "2025-01-01T08:00:00Z +yes +no +One +https://news.example/1"
-                                                + " +-"))
+                                        "2025-01-01T08:00:00Z +yes +yes +One"
+                                                + " +https://news.example/1 +-"))
                 .anyMatch(l -> l.matches("- +no +no +No link +- +no_link: .*"));
         assertThat(sitemap.out).contains("sitemap (as sitemap)");
         assertThat(Json.mapper().readTree(json.out).path("items").size()).isEqualTo(3);
@@ -221,15 +221,40 @@ class FeedsDiscoverCommandIT {
     }
 
     @Test
-    void shouldSayHtmlSourcesAreNotAvailableInThisBuild() {
+    void shouldPreviewAnHtmlPagesLinksAndTheFeedsItOffers() {
         site();
 
         Run html = run(local("feeds", "preview", "--type", "html", server.url("/")));
         Run detected = run(local("feeds", "preview", server.url("/")));
+        Run badRule =
+                run(
+                        local(
+                                "feeds",
+                                "preview",
+                                "--type",
+                                "html",
+                                "--links-selector",
+                                "a[[",
+                                server.url("/")));
+        Run ruleOnFeed =
+                run(local("feeds", "preview", "--links-include", "x", server.url("/news.rss")));
 
+        assertThat(badRule.code).isEqualTo(2);
+        assertThat(badRule.err).contains("--links-selector");
+        assertThat(ruleOnFeed.code).isEqualTo(2);
+        assertThat(ruleOnFeed.err).contains("apply to --type html only");
         for (Run r : List.of(html, detected)) {
-            assertThat(r.code).isEqualTo(1);
-            assertThat(r.err).contains("html sources: link finder not available in this build");
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out).contains("Pages: " + FeedPreview.PAGES_OF_LINKS);
+            // its one link is too short a headline to be an article: shown with score and why
+            assertThat(r.out.lines())
+                    .anyMatch(
+                            l ->
+                                    l.matches(
+                                            "- +no +no +One +"
+                                                    + java.util.regex.Pattern.quote(
+                                                            server.url("/1"))
+                                                    + " +-?\\d+\\.\\d .+"));
             assertThat(r.out)
                     .contains(": html")
                     .contains("  " + server.url("/news.rss") + " (application/rss+xml, Good)");

@@ -9,6 +9,8 @@ import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.ingest.extract.ArticleExtractor;
 import dev.newsflow.ingest.extract.ExtractedPage;
+import dev.newsflow.ingest.feed.discover.DiscoveredFeed;
+import dev.newsflow.ingest.feed.discover.FeedDiscovery;
 import dev.newsflow.ingest.fetch.CacheHeaders;
 import dev.newsflow.ingest.fetch.FetchOutcome;
 import dev.newsflow.ingest.fetch.FetchRequest;
@@ -55,11 +57,19 @@ import org.jspecify.annotations.Nullable;
  * dev.newsflow.core.feed.LinkRules}), and each link not seen before becomes an article from its
  * page, with the listing's title and teaser as a fallback. The seen list holds the article ids of
  * the links. Links whose page was put off (budget spent, host busy) are not marked seen and the
- * validators are not kept, so the next poll fetches the listing in full and takes them up.
+ * validators are not kept, so the next poll fetches the listing in full and takes them up. Once a
+ * day the feeds the listing page advertises are tried, and the first working one is recorded in the
+ * feed state ({@code offeredFeedUrl}), so that the feed health can suggest it.
  */
 public final class FeedPoller {
     /** The fewest item ids remembered per feed (unless {@code ingest.seen.max.items} is lower). */
     static final int SEEN_FLOOR = 100;
+
+    /** How often an {@code html} source's page is checked for a working feed it advertises. */
+    static final Duration OFFERED_FEED_RECHECK = Duration.ofDays(1);
+
+    /** Advertised feeds tried per check. */
+    static final int OFFERED_FEED_TRIES = 3;
 
     private final Fetcher fetcher;
     private final FeedParser parser;
@@ -69,6 +79,7 @@ public final class FeedPoller {
     private final PollPlanner planner;
     private final ArticleExtractor extractor;
     private final PageFetcher pages;
+    private final FeedDiscovery discovery;
 
     /**
      * A poller fetching feeds and article pages through {@code fetcher}, extracting pages with a
@@ -99,6 +110,7 @@ public final class FeedPoller {
         this.extractor =
                 new ArticleExtractor((int) Math.min(Integer.MAX_VALUE, config.fetch().maxBytes()));
         this.pages = new PageFetcher(fetcher, extractor, config.page(), clock);
+        this.discovery = new FeedDiscovery(fetcher, parser);
     }
 
     /** Polls {@code feed} whose last known state is {@code state}. */
@@ -390,6 +402,7 @@ public final class FeedPoller {
                         .lastItemsNew(fresh.size())
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
+        offeredFeed(state, fetched, now, b);
         FeedState next = plan(feed, b, fetched, Optional.empty(), now);
         return new PollResult(
                 feed,
@@ -403,6 +416,25 @@ public final class FeedPoller {
                 next,
                 List.of(),
                 pageOutcomes);
+    }
+
+    /**
+     * Looks, at most once per {@link #OFFERED_FEED_RECHECK}, for a working feed the listing page
+     * advertises (trying {@link #OFFERED_FEED_TRIES} of its links): a feed is usually a cheaper and
+     * fuller source than scraping the page, and the feed health says so.
+     */
+    private void offeredFeed(
+            FeedState state, FetchResult listingPage, Instant now, FeedState.Builder b) {
+        Instant checked = state.offeredFeedCheckedAt();
+        if (checked != null && checked.plus(OFFERED_FEED_RECHECK).isAfter(now)) {
+            return;
+        }
+        b.offeredFeedUrl(
+                        discovery
+                                .findOfferedFeed(listingPage, OFFERED_FEED_TRIES)
+                                .map(DiscoveredFeed::url)
+                                .orElse(null))
+                .offeredFeedCheckedAt(now);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -1,12 +1,20 @@
 package dev.newsflow.ingest.feed;
 
+import dev.newsflow.core.article.ArticleIds;
 import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.config.PageConfig;
 import dev.newsflow.core.feed.FeedDefinition;
+import dev.newsflow.ingest.extract.ArticleExtractor;
+import dev.newsflow.ingest.extract.ExtractedPage;
 import dev.newsflow.ingest.feed.discover.FeedCandidate;
 import dev.newsflow.ingest.feed.discover.FeedDiscovery;
 import dev.newsflow.ingest.fetch.FetchRequest;
 import dev.newsflow.ingest.fetch.FetchResult;
 import dev.newsflow.ingest.fetch.Fetcher;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
+import dev.newsflow.ingest.listing.ScoredLink;
+import dev.newsflow.ingest.url.UrlNormalizer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,30 +35,42 @@ import org.jspecify.annotations.Nullable;
  * with every item's fate (new article, or rejected and why). Backs {@code newsflow feeds preview}.
  * Thread-safe.
  *
- * <p>Article pages: this build produces feed and sitemap items from the document alone (no page
- * fetch), so {@link Item#pageFetched()} is false for them; {@code html} sources need the article
- * link finder, which this build does not have, so their preview says so and lists the feeds the
- * page advertises instead.
+ * <p>Article pages are not fetched by a preview; {@link Item#pageFetched()} says whether a poll
+ * would fetch an item's page ({@link PageFetcher#wanted}). An {@code html} source's listing page is
+ * parsed as the poller parses it and every candidate link is shown with the {@link
+ * ArticleLinkFinder}'s score, decision and reason.
  */
 public final class FeedPreview {
-    /** The reason given for an {@code html} source in this build. */
-    public static final String HTML_UNAVAILABLE =
-            "html sources: link finder not available in this build";
+    /** The note on article pages of feed and sitemap sources. */
+    public static final String PAGES_WHEN_SHORT =
+            "a poll fetches an item's page when its own text is short, or always for a full-text"
+                    + " source (PAGE column); a preview fetches none";
 
-    /** The note on article pages for feed and sitemap sources in this build. */
-    public static final String PAGES_NOT_FETCHED =
-            "items are produced from the document alone; this build does not fetch article pages";
+    /** The note on article pages of html sources. */
+    public static final String PAGES_OF_LINKS =
+            "a poll fetches the page of every new article link; a preview fetches none";
 
     private final Fetcher fetcher;
     private final FeedParser parser;
     private final ItemMapper mapper;
+    private final ArticleExtractor extractor;
+    private final PageFetcher pages;
     private final Clock clock;
 
-    public FeedPreview(Fetcher fetcher, FeedParser parser, ItemMapper mapper, Clock clock) {
+    /** A preview with the page settings of {@code page} (as {@link FeedPoller} uses them). */
+    public FeedPreview(
+            Fetcher fetcher,
+            FeedParser parser,
+            ItemMapper mapper,
+            ArticleExtractor extractor,
+            PageConfig page,
+            Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher can't be null");
         this.parser = Objects.requireNonNull(parser, "parser can't be null");
         this.mapper = Objects.requireNonNull(mapper, "mapper can't be null");
+        this.extractor = Objects.requireNonNull(extractor, "extractor can't be null");
         this.clock = Objects.requireNonNull(clock, "clock can't be null");
+        this.pages = new PageFetcher(fetcher, extractor, page, clock);
     }
 
     /**
@@ -62,8 +84,12 @@ public final class FeedPreview {
      * @param rejected the mapper's reason when not accepted ({@code no_link}, {@code bad_link},
      *     {@code empty}) with its detail; or {@code repeated} for an item whose article an earlier
      *     item of the document already gives
-     * @param pageFetched whether its article page would be fetched
+     * @param pageFetched whether a poll would fetch its article page
      * @param flags data notes: {@code date-unparseable}, {@code future-date}, {@code title-only}…
+     * @param score for a link of an {@code html} source, the link finder's score ({@link
+     *     ArticleLinkFinder#THRESHOLD} or more for an article); null for feed items
+     * @param reason for a link of an {@code html} source, why it was taken or not ({@code
+     *     date+slug+headline}, {@code rule:selector}, {@code excluded:nav}…); null for feed items
      */
     public record Item(
             @Nullable String title,
@@ -72,7 +98,9 @@ public final class FeedPreview {
             boolean accepted,
             @Nullable String rejected,
             boolean pageFetched,
-            List<String> flags) {
+            List<String> flags,
+            @Nullable Double score,
+            @Nullable String reason) {
         public Item {
             flags = List.copyOf(flags);
         }
@@ -90,13 +118,13 @@ public final class FeedPreview {
      *     of these
      * @param title the document's title
      * @param outcome the fetch outcome tag ({@code ok}, {@code http_error}, {@code blocked}…), or
-     *     {@code parse_error}, or {@code unsupported} for an {@code html} source
+     *     {@code parse_error}
      * @param error why nothing can be previewed, if so
      * @param status the HTTP status, 0 when none
      * @param items the items, in document order
      * @param childSitemaps for a sitemap index, its child sitemaps (polled as sitemaps themselves)
      * @param advertisedFeeds for an HTML page, the feeds it advertises ({@code <link
-     *     rel="alternate">})
+     *     rel="alternate">}): a working feed is usually the better source
      * @param pageNote how article pages are handled for this source
      */
     public record Result(
@@ -202,8 +230,10 @@ public final class FeedPreview {
                                 date,
                                 first,
                                 first ? null : "repeated: an earlier item gives the same article",
-                                false,
-                                article.flags()));
+                                first && pages.wanted(feed, article),
+                                article.flags(),
+                                null,
+                                null));
             } else {
                 ItemMapper.Rejected r = (ItemMapper.Rejected) m;
                 items.add(
@@ -214,7 +244,9 @@ public final class FeedPreview {
                                 false,
                                 r.reason() + ": " + r.detail(),
                                 false,
-                                item.flags()));
+                                item.flags(),
+                                null,
+                                null));
             }
         }
         boolean index = parsed.items().isEmpty() && !parsed.sitemaps().isEmpty();
@@ -230,25 +262,98 @@ public final class FeedPreview {
                 items,
                 parsed.sitemaps(),
                 List.of(),
-                PAGES_NOT_FETCHED);
+                PAGES_WHEN_SHORT);
     }
 
-    private static Result htmlPage(
+    /** A listing page, as {@link FeedPoller} reads an {@code html} source. */
+    private Result htmlPage(
             FeedDefinition feed, @Nullable String requestedType, FetchResult fetched) {
+        List<FeedCandidate> advertised =
+                FeedDiscovery.advertisedFeeds(
+                        fetched.body(), fetched.contentType(), fetched.finalUrl());
+        ArticleExtractor.ParsedHtml html =
+                extractor.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
+        Document doc = html.document();
+        String error = null;
+        if (doc == null) {
+            ExtractedPage failure = Objects.requireNonNull(html.failure());
+            error =
+                    "listing page not readable as HTML ("
+                            + failure.outcome().tag()
+                            + "): "
+                            + failure.detail();
+        } else if (!ArticleLinkFinder.problems(feed.linkRules()).isEmpty()) {
+            error =
+                    "bad link rules: "
+                            + String.join("; ", ArticleLinkFinder.problems(feed.linkRules()));
+        }
+        if (error != null) {
+            return new Result(
+                    feed.url(),
+                    fetched.finalUrl(),
+                    requestedType,
+                    FeedDefinition.TYPE_HTML,
+                    null,
+                    PollResult.PARSE_ERROR,
+                    error,
+                    fetched.status(),
+                    List.of(),
+                    List.of(),
+                    advertised,
+                    null);
+        }
+        Instant now = clock.instant();
+        List<Item> items = new ArrayList<>();
+        Set<String> inThisPoll = new HashSet<>();
+        for (ScoredLink link :
+                ArticleLinkFinder.candidates(
+                        doc, URI.create(fetched.finalUrl()), feed.linkRules())) {
+            boolean accepted = link.article();
+            String rejected = accepted ? null : link.reason();
+            if (accepted) {
+                // as the poller: one article per canonical URL
+                Optional<String> canonical = UrlNormalizer.normalize(link.url());
+                if (canonical.isEmpty()) {
+                    accepted = false;
+                    rejected = "bad_link: not an http(s) URL";
+                } else if (!inThisPoll.add(ArticleIds.fromCanonicalUrl(canonical.get()))) {
+                    accepted = false;
+                    rejected = "repeated: an earlier link gives the same article";
+                }
+            }
+            List<String> flags =
+                    ItemMapper.isFutureDate(link.publishedAt(), now)
+                            ? List.of(ItemMapper.FLAG_FUTURE_DATE)
+                            : List.of();
+            items.add(
+                    new Item(
+                            link.title(),
+                            link.url(),
+                            link.publishedAt(),
+                            accepted,
+                            rejected,
+                            accepted,
+                            flags,
+                            link.score(),
+                            link.reason()));
+        }
         return new Result(
                 feed.url(),
                 fetched.finalUrl(),
                 requestedType,
                 FeedDefinition.TYPE_HTML,
+                blankToNull(doc.title()),
+                fetched.outcome().tag(),
                 null,
-                "unsupported",
-                HTML_UNAVAILABLE,
                 fetched.status(),
+                items,
                 List.of(),
-                List.of(),
-                FeedDiscovery.advertisedFeeds(
-                        fetched.body(), fetched.contentType(), fetched.finalUrl()),
-                null);
+                advertised,
+                PAGES_OF_LINKS);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean looksLikeHtml(FetchResult fetched) {

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.newsflow.core.feed.FeedDefinition;
+import dev.newsflow.core.feed.LinkRules;
+import dev.newsflow.core.test.Fixtures;
 import dev.newsflow.core.test.LocalHttpServer;
 import dev.newsflow.ingest.TestConfigs;
+import dev.newsflow.ingest.extract.ArticleExtractor;
 import dev.newsflow.ingest.feed.discover.DiscoverySite;
 import dev.newsflow.ingest.feed.discover.FeedCandidate;
 import dev.newsflow.ingest.fetch.HttpFetcher;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
+import dev.newsflow.ingest.listing.ScoredLink;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +34,13 @@ class FeedPreviewIT {
     private final DiscoverySite site = new DiscoverySite(server);
     private final HttpFetcher fetcher = new HttpFetcher(TestConfigs.fetch());
     private final FeedPreview preview =
-            new FeedPreview(fetcher, new FeedParser(), new ItemMapper(), CLOCK);
+            new FeedPreview(
+                    fetcher,
+                    new FeedParser(),
+                    new ItemMapper(),
+                    new ArticleExtractor(10 << 20),
+                    TestConfigs.config().ingest().page(),
+                    CLOCK);
 
     @AfterEach
     void close() {
@@ -60,17 +76,17 @@ class FeedPreviewIT {
                                 "First story",
                                 "https://news.example/2025/01/01/first-story",
                                 true,
-                                false),
+                                true),
                         tuple(
                                 "Second story",
                                 "https://news.example/2025/01/01/second-story",
                                 true,
-                                false),
+                                true),
                         tuple(
                                 "Third story",
                                 "https://news.example/2025/01/01/third-story",
                                 true,
-                                false),
+                                true),
                         tuple("No link here", null, false, false),
                         tuple(
                                 "First story",
@@ -87,7 +103,8 @@ class FeedPreviewIT {
                 .extracting(FeedPreview.Item::link)
                 .containsExactlyElementsOf(
                         poll.newItems().stream().map(a -> a.article().url()).toList());
-        assertThat(result.pageNote()).isEqualTo(FeedPreview.PAGES_NOT_FETCHED);
+        // their descriptions are shorter than ingest.page.min.chars: a poll fetches their pages
+        assertThat(result.pageNote()).isEqualTo(FeedPreview.PAGES_WHEN_SHORT);
     }
 
     @Test
@@ -123,20 +140,91 @@ class FeedPreviewIT {
     }
 
     @Test
-    void shouldSayHtmlSourcesAreNotAvailableAndListTheFeedsThePageOffers() {
-        FeedPreview.Result detected = preview.preview(FeedDefinition.of(server.url("/")), null);
+    void shouldShowAListingPagesLinksAsTheLinkFinderJudgesThemAndTheFeedsItOffers() {
+        byte[] page = Fixtures.bytes("listings/en-home.html");
+        site.serve("/home", "text/html; charset=utf-8", page);
+
+        FeedPreview.Result detected = preview.preview(FeedDefinition.of(server.url("/home")), null);
         FeedPreview.Result asked =
+                preview.preview(FeedDefinition.of(server.url("/home")), FeedDefinition.TYPE_HTML);
+
+        // what the poller would take: the finder's articles on the same document
+        Document doc = Jsoup.parse(new String(page, StandardCharsets.UTF_8), server.url("/home"));
+        List<String> expected =
+                ArticleLinkFinder.find(doc, URI.create(server.url("/home")), LinkRules.automatic())
+                        .stream()
+                        .map(ScoredLink::url)
+                        .toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        for (FeedPreview.Result r : List.of(detected, asked)) {
+            assertThat(r.ok()).isTrue();
+            assertThat(r.detectedType()).isEqualTo("html");
+            assertThat(r.items().stream().filter(FeedPreview.Item::accepted))
+                    .extracting(FeedPreview.Item::link)
+                    .containsExactlyElementsOf(expected);
+            assertThat(r.items().stream().filter(FeedPreview.Item::accepted))
+                    .allSatisfy(
+                            i -> {
+                                assertThat(i.pageFetched()).isTrue();
+                                assertThat(i.score())
+                                        .isGreaterThanOrEqualTo(ArticleLinkFinder.THRESHOLD);
+                                assertThat(i.reason()).isNotBlank();
+                            });
+            // navigation and the like are shown too, each with why it is not an article
+            assertThat(r.items().stream().filter(i -> !i.accepted()))
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.rejected()).isNotBlank());
+            assertThat(r.pageNote()).isEqualTo(FeedPreview.PAGES_OF_LINKS);
+        }
+    }
+
+    @Test
+    void shouldApplyLinkRulesAndReportBadOnes() {
+        site.serve("/home", "text/html; charset=utf-8", Fixtures.bytes("listings/en-home.html"));
+        FeedDefinition ruled =
+                new FeedDefinition(
+                        FeedDefinition.SCHEMA_VERSION,
+                        "ruled",
+                        server.url("/home"),
+                        null,
+                        FeedDefinition.TYPE_HTML,
+                        null,
+                        0,
+                        false,
+                        FeedDefinition.ORIGIN_CLI,
+                        new LinkRules(null, null, null, null, "/politics/", null));
+        FeedDefinition bad =
+                new FeedDefinition(
+                        FeedDefinition.SCHEMA_VERSION,
+                        "bad",
+                        server.url("/home"),
+                        null,
+                        FeedDefinition.TYPE_HTML,
+                        null,
+                        0,
+                        false,
+                        FeedDefinition.ORIGIN_CLI,
+                        new LinkRules("a[[", null, null, null, null, null));
+
+        FeedPreview.Result r = preview.preview(ruled, FeedDefinition.TYPE_HTML);
+        FeedPreview.Result b = preview.preview(bad, FeedDefinition.TYPE_HTML);
+
+        assertThat(r.items().stream().filter(FeedPreview.Item::accepted))
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(i.link()).contains("/politics/"));
+        assertThat(b.ok()).isFalse();
+        assertThat(b.error()).startsWith("bad link rules: ");
+    }
+
+    @Test
+    void shouldListTheFeedsAHomePageOffers() {
+        FeedPreview.Result r =
                 preview.preview(FeedDefinition.of(server.url("/")), FeedDefinition.TYPE_HTML);
 
-        for (FeedPreview.Result r : new FeedPreview.Result[] {detected, asked}) {
-            assertThat(r.ok()).isFalse();
-            assertThat(r.detectedType()).isEqualTo("html");
-            assertThat(r.outcome()).isEqualTo("unsupported");
-            assertThat(r.error()).isEqualTo(FeedPreview.HTML_UNAVAILABLE);
-            assertThat(r.advertisedFeeds())
-                    .extracting(FeedCandidate::url)
-                    .contains(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"));
-        }
+        assertThat(r.detectedType()).isEqualTo("html");
+        assertThat(r.advertisedFeeds())
+                .extracting(FeedCandidate::url)
+                .contains(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"));
     }
 
     @Test

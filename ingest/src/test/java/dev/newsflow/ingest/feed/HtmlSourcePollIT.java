@@ -131,6 +131,48 @@ class HtmlSourcePollIT {
     }
 
     @Test
+    void shouldRecordAWorkingFeedTheListingAdvertisesOnceADay() {
+        serveCards();
+        // the cards page advertises /feed.atom, answered 404 until the publisher adds it
+        FeedPoller poller = poller("ingest.page.max.per.poll", 20);
+        FeedDefinition source = source("/", LinkRules.automatic());
+
+        PollResult first = poller.poll(source, FeedState.initial(source));
+        server.handle(
+                "/feed.atom",
+                ex ->
+                        LocalHttpServer.send(
+                                ex,
+                                200,
+                                "application/atom+xml",
+                                TestFeeds.rss(
+                                                "Cards",
+                                                1,
+                                                3,
+                                                java.time.Instant.parse("2026-11-01T00:00:00Z"))
+                                        .getBytes(UTF_8)));
+        PollResult sameDay = poller.poll(source, first.next());
+        FeedState dayLater =
+                sameDay.next().toBuilder()
+                        .offeredFeedCheckedAt(
+                                sameDay.next()
+                                        .offeredFeedCheckedAt()
+                                        .minus(FeedPoller.OFFERED_FEED_RECHECK))
+                        .etag(null)
+                        .build();
+        PollResult nextDay = poller.poll(source, dayLater);
+
+        assertThat(first.next().offeredFeedUrl()).isNull();
+        assertThat(first.next().offeredFeedCheckedAt()).isNotNull();
+        // not looked for again within the day
+        assertThat(sameDay.next().offeredFeedUrl()).isNull();
+        assertThat(server.hits("/feed.atom")).isEqualTo(2);
+        assertThat(nextDay.next().offeredFeedUrl()).isEqualTo(server.url("/feed.atom"));
+        assertThat(FeedHealth.of(nextDay.next(), java.time.Instant.now()).offeredFeed())
+                .isEqualTo(server.url("/feed.atom"));
+    }
+
+    @Test
     void shouldFollowTheSourceRulesAndReportBadOnes() {
         serveCards();
         FeedPoller poller = poller();
