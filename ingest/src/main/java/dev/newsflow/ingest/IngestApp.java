@@ -63,7 +63,7 @@ public final class IngestApp implements AutoCloseable {
             FeedPoller poller =
                     new FeedPoller(
                             fetcher,
-                            new FeedParser(),
+                            new FeedParser(config.ingest().fetch().maxBytes()),
                             new ItemMapper(),
                             config.ingest(),
                             Clock.systemUTC());

@@ -93,6 +93,9 @@ public final class IngestMetrics {
         }
         found.increment(r.itemsFound());
         r.rejected().forEach(x -> rejected(x.reason()).increment());
+        if (r.overLimit() > 0) {
+            rejected(PollResult.OVER_LIMIT).increment(r.overLimit());
+        }
     }
 
     /** Records that a poll's items and state could not be committed. */

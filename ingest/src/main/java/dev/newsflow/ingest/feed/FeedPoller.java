@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A permanent redirect moves the feed's URL in its state once the new URL answered (200 or 304).
  * The remembered item ids are bounded to three times the items of the last document (at least
  * {@value #SEEN_FLOOR}), never more than {@code ingest.seen.max.items}: enough for any item still
- * in the feed, and small enough for ten thousand feeds in one instance.
+ * in the feed, and small enough for ten thousand feeds in one instance. At most {@code
+ * ingest.feed.max.items} items of a document are read (in document order); the rest are counted in
+ * {@link PollResult#overLimit()}.
  */
 public final class FeedPoller {
     /** The fewest item ids remembered per feed (unless {@code ingest.seen.max.items} is lower). */
@@ -131,6 +133,7 @@ public final class FeedPoller {
                 0,
                 List.of(),
                 0,
+                0,
                 fetched.elapsed(),
                 next,
                 List.of());
@@ -153,14 +156,20 @@ public final class FeedPoller {
                     fetched.elapsed(),
                     fetched.body().length);
         }
+        List<FeedItem> items = parsed.items();
+        int overLimit = Math.max(0, items.size() - config.feedMaxItems());
+        if (overLimit > 0) {
+            // document order: feeds list the newest first, so the cap keeps what is current
+            items = items.subList(0, config.feedMaxItems());
+        }
         Set<String> seen = new HashSet<>(state.seenItemIds());
         Set<String> inThisPoll = new HashSet<>();
         List<ItemMapper.Accepted> fresh = new ArrayList<>();
         List<ItemMapper.Rejected> rejected = new ArrayList<>();
-        List<@Nullable Instant> dates = new ArrayList<>(parsed.items().size());
+        List<@Nullable Instant> dates = new ArrayList<>(items.size());
         List<Duration> lags = new ArrayList<>();
         boolean firstPoll = state.lastSuccessAt() == null;
-        for (FeedItem item : parsed.items()) {
+        for (FeedItem item : items) {
             dates.add(item.publishedAt() != null ? item.publishedAt() : item.updatedAt());
             ItemMapper.Mapped m = mapper.map(feed, parsed, item, now);
             if (m instanceof ItemMapper.Accepted a) {
@@ -175,7 +184,7 @@ public final class FeedPoller {
                 rejected.add((ItemMapper.Rejected) m);
             }
         }
-        int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * parsed.items().size()));
+        int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * items.size()));
         List<String> seenNext =
                 FeedState.boundedSeen(
                         state.seenItemIds(),
@@ -203,6 +212,7 @@ public final class FeedPoller {
                 fresh,
                 parsed.items().size(),
                 rejected,
+                overLimit,
                 fetched.body().length,
                 fetched.elapsed(),
                 next,
@@ -275,7 +285,7 @@ public final class FeedPoller {
                         bytes,
                         elapsed.toMillis());
         return new PollResult(
-                feed, outcome, error, List.of(), 0, List.of(), bytes, elapsed, next, List.of());
+                feed, outcome, error, List.of(), 0, List.of(), 0, bytes, elapsed, next, List.of());
     }
 
     private FeedState failureState(

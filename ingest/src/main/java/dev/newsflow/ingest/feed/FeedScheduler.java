@@ -218,6 +218,7 @@ public final class FeedScheduler implements AutoCloseable {
                             0,
                             List.of(),
                             0,
+                            0,
                             Duration.ZERO,
                             poller.failed(
                                     feed,
@@ -245,6 +246,15 @@ public final class FeedScheduler implements AutoCloseable {
                         Redactor.redact(a.article().url()),
                         ArticlePublisher.MAX_RECORD_BYTES);
             }
+        }
+        if (result.overLimit() > 0) {
+            log.warn(
+                    "Feed {}: document has {} items; only the first {} read"
+                            + " (ingest.feed.max.items), {} dropped",
+                    feed.label(),
+                    result.itemsFound(),
+                    result.itemsFound() - result.overLimit(),
+                    result.overLimit());
         }
         FeedState next = result.next();
         String failure = publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);
