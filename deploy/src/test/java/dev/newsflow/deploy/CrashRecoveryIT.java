@@ -138,6 +138,9 @@ class CrashRecoveryIT {
         int articles = Integer.getInteger("reliability.articles", 2000);
         assertThat(articles % (FEEDS * WAVES)).isZero();
         int perFeedWave = articles / FEEDS / WAVES;
+        // about 25 articles/s on the shared machine, with room: 180 s per wave of 400, more for
+        // more
+        Duration wave = Duration.ofSeconds(180L * Math.max(1, articles / 2000));
         long started = System.nanoTime();
         for (String service : List.of("sink", "enrich", "ingest")) {
             start(service);
@@ -146,7 +149,7 @@ class CrashRecoveryIT {
 
         // wave 1: all healthy
         release(1, perFeedWave);
-        awaitRows(perFeedWave * FEEDS, Duration.ofSeconds(180));
+        awaitRows(perFeedWave * FEEDS, wave);
         log.add("wave 1 stored in " + secondsSince(started) + " s");
 
         // wave 2: ingest killed as soon as it starts fetching the new items
@@ -155,7 +158,7 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> feedRequests.get() > before);
         kill("ingest");
         start("ingest");
-        awaitRows(2 * perFeedWave * FEEDS, Duration.ofSeconds(180));
+        awaitRows(2 * perFeedWave * FEEDS, wave);
         log.add("wave 2 (ingest killed) stored at " + secondsSince(started) + " s");
 
         // wave 3: enrich killed while the new articles flow through it
@@ -163,7 +166,7 @@ class CrashRecoveryIT {
         awaitRowsAbove(2 * perFeedWave * FEEDS);
         kill("enrich");
         start("enrich");
-        awaitRows(3 * perFeedWave * FEEDS, Duration.ofSeconds(180));
+        awaitRows(3 * perFeedWave * FEEDS, wave);
         log.add("wave 3 (enrich killed) stored at " + secondsSince(started) + " s");
 
         // wave 4: the sink killed mid-write; poison records on both topics it and enrich read
@@ -172,14 +175,14 @@ class CrashRecoveryIT {
         kill("sink");
         injectPoison();
         start("sink");
-        awaitRows(4 * perFeedWave * FEEDS, Duration.ofSeconds(180));
+        awaitRows(4 * perFeedWave * FEEDS, wave);
         log.add("wave 4 (sink killed, poison) stored at " + secondsSince(started) + " s");
 
         // wave 5: the broker stopped and started on the same data directory mid-flow
         release(5, perFeedWave);
         awaitRowsAbove(4 * perFeedWave * FEEDS);
         broker.restart();
-        awaitRows(articles, Duration.ofSeconds(240));
+        awaitRows(articles, wave.plusSeconds(60));
         log.add("wave 5 (broker restarted) stored at " + secondsSince(started) + " s");
 
         // let every feed be polled again after the end: nothing more may come out

@@ -75,7 +75,9 @@ public final class IngestApp implements AutoCloseable {
             FeedPoller poller =
                     new FeedPoller(
                             fetcher,
-                            new FeedParser(config.ingest().fetch().maxBytes()),
+                            new FeedParser(
+                                    config.ingest().fetch().maxBytes(),
+                                    config.ingest().feedMaxItems()),
                             new ItemMapper(),
                             config.ingest(),
                             Clock.systemUTC());

@@ -49,8 +49,12 @@ public final class FeedParser {
     private static final int GZIP_MAX_LAYERS = 2;
 
     private final int maxInflatedBytes;
+    private final int maxItems;
 
-    /** A parser that inflates gzip bodies to at most {@value #MAX_INFLATED_BYTES} bytes. */
+    /**
+     * A parser that inflates gzip bodies to at most {@value #MAX_INFLATED_BYTES} bytes and reads
+     * every item.
+     */
     public FeedParser() {
         this(MAX_INFLATED_BYTES);
     }
@@ -61,10 +65,22 @@ public final class FeedParser {
      * FeedParseException} saying so.
      */
     public FeedParser(long maxInflatedBytes) {
+        this(maxInflatedBytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A parser as {@link #FeedParser(long)} that reads at most {@code maxItems} items of a document
+     * (the first, in document order) and counts the others in {@link ParsedFeed#itemsOmitted()}.
+     */
+    public FeedParser(long maxInflatedBytes, int maxItems) {
         if (maxInflatedBytes <= 0) {
             throw new IllegalArgumentException("maxInflatedBytes must be positive");
         }
+        if (maxItems <= 0) {
+            throw new IllegalArgumentException("maxItems must be positive");
+        }
         this.maxInflatedBytes = (int) Math.min(maxInflatedBytes, MAX_INFLATED_BYTES);
+        this.maxItems = maxItems;
     }
 
     /** The most bytes a gzipped body is inflated to. */
@@ -129,6 +145,7 @@ public final class FeedParser {
             }
             parsed = xml(text, feedUrl, decoded.decision(), notes);
         }
+        parsed = parsed.limited(maxItems); // JSON Feed and sitemaps; XML feeds are cut earlier
         if (!parsed.notes().isEmpty() && log.isDebugEnabled()) {
             log.debug(
                     "Parsed {} as {} with recoveries: {}",
@@ -139,8 +156,7 @@ public final class FeedParser {
         return parsed;
     }
 
-    private static ParsedFeed xml(
-            String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
+    private ParsedFeed xml(String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
             throws FeedParseException {
         String root = XmlRepair.sniffRoot(text);
         if (root == null) {
@@ -165,7 +181,7 @@ public final class FeedParser {
                     throw new FeedParseException(
                             "this is an OPML subscription list, not a feed: import its feeds with"
                                     + " 'newsflow feeds import'");
-            default -> XmlFeedParser.parse(text, feedUrl, charset, notes);
+            default -> XmlFeedParser.parse(text, feedUrl, charset, notes, maxItems);
         };
     }
 

@@ -156,9 +156,10 @@ public final class FeedPoller {
                     fetched.elapsed(),
                     fetched.body().length);
         }
+        // the service's parser stops at the limit itself (cheaper); this holds for any parser
         List<FeedItem> items = parsed.items();
-        int overLimit = Math.max(0, items.size() - config.feedMaxItems());
-        if (overLimit > 0) {
+        int overLimit = parsed.itemsOmitted() + Math.max(0, items.size() - config.feedMaxItems());
+        if (items.size() > config.feedMaxItems()) {
             // document order: feeds list the newest first, so the cap keeps what is current
             items = items.subList(0, config.feedMaxItems());
         }
@@ -200,7 +201,7 @@ public final class FeedPoller {
                         .itemsTotal(state.itemsTotal() + fresh.size())
                         .publishIntervalMs(estimate.publishIntervalMs())
                         .newestItemAt(estimate.newestItemAt())
-                        .lastItemsFound(parsed.items().size())
+                        .lastItemsFound(parsed.itemsInDocument())
                         .lastItemsNew(fresh.size())
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
@@ -210,7 +211,7 @@ public final class FeedPoller {
                 FetchOutcome.OK.tag(),
                 null,
                 fresh,
-                parsed.items().size(),
+                parsed.itemsInDocument(),
                 rejected,
                 overLimit,
                 fetched.body().length,
