@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -179,7 +178,7 @@ public final class EnrichApp implements AutoCloseable {
         try (Admin admin = TopicAdmin.admin(config, "enrich")) {
             TopicAdmin.awaitTopics(admin, Set.copyOf(names), Duration.ofMinutes(2));
             Map<String, TopicDescription> d =
-                    admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+                    TopicAdmin.describeWhenKnown(admin, names, TopicAdmin.METADATA_WAIT);
             int raw = d.get(Topics.ARTICLES_RAW).partitions().size();
             for (String name : names) {
                 int n = d.get(name).partitions().size();

@@ -47,10 +47,22 @@ public final class IngestApp implements AutoCloseable {
      * and polls the feeds assigned to this instance. The topics must exist.
      */
     public static IngestApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
+        return start(config, registry, health, new HttpFetcher(config.ingest().fetch(), registry));
+    }
+
+    /**
+     * Starts ingest as {@link #start(NewsflowConfig, MeterRegistry, Health)} does, fetching through
+     * {@code fetcher}, which the app owns and closes: for tests that serve hostile hosts under
+     * names the address guard must trust.
+     */
+    public static IngestApp start(
+            NewsflowConfig config, MeterRegistry registry, Health health, Fetcher fetcher) {
         try (FeedRegistry feeds = new FeedRegistry(config)) {
             feeds.sync(config.feeds());
+        } catch (RuntimeException e) {
+            fetcher.close();
+            throw e;
         }
-        HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch(), registry);
         ArticlePublisher publisher;
         try {
             publisher = ArticlePublisher.create(config, registry);
@@ -63,7 +75,9 @@ public final class IngestApp implements AutoCloseable {
             FeedPoller poller =
                     new FeedPoller(
                             fetcher,
-                            new FeedParser(),
+                            new FeedParser(
+                                    config.ingest().fetch().maxBytes(),
+                                    config.ingest().feedMaxItems()),
                             new ItemMapper(),
                             config.ingest(),
                             Clock.systemUTC());

@@ -101,6 +101,9 @@ public final class IngestMetrics {
         found.increment(r.itemsFound());
         r.rejected().forEach(x -> rejected(x.reason()).increment());
         r.pageOutcomes().forEach((outcome, n) -> page(outcome).increment(n));
+        if (r.overLimit() > 0) {
+            rejected(PollResult.OVER_LIMIT).increment(r.overLimit());
+        }
     }
 
     private Counter page(String outcome) {

@@ -226,6 +226,7 @@ public final class ConfigLoader {
                         r.intValue("ingest.threads", 1, 512),
                         defaultPollMs,
                         r.intValue("ingest.seen.max.items", 10, 1_000_000),
+                        r.intValue("ingest.feed.max.items", 1, 1_000_000),
                         fetch,
                         pollConfig(r),
                         new PageConfig(

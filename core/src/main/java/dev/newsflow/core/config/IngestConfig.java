@@ -9,6 +9,9 @@ package dev.newsflow.core.config;
  * @param pollIntervalMs default poll interval of a feed, ms (default 15 minutes); the adaptive
  *     interval starts from it
  * @param seenMaxItems item ids remembered per feed at most (default 5000)
+ * @param feedMaxItems items read from one fetched document at most, in document order (default
+ *     1000); the rest are dropped and counted, so a hostile or broken feed of a hundred thousand
+ *     items cannot flood the raw topic in one transaction
  * @param fetch the HTTP fetch layer
  * @param poll adaptive intervals, jitter and backoff
  * @param page article-page fetching during polls
@@ -18,6 +21,7 @@ public record IngestConfig(
         int threads,
         long pollIntervalMs,
         int seenMaxItems,
+        int feedMaxItems,
         FetchConfig fetch,
         PollConfig poll,
         PageConfig page) {}

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,12 +100,16 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * How long {@link #checkCoPartitioned} waits for a just-created topic to reach the metadata of
+     * the broker it asks.
+     */
+    public static final Duration METADATA_WAIT = Duration.ofSeconds(30);
+
     private static void checkCoPartitioned(Admin admin)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, TopicDescription> d =
-                admin.describeTopics(List.of(Topics.FEEDS, Topics.FEED_STATE))
-                        .allTopicNames()
-                        .get(60, TimeUnit.SECONDS);
+                describeWhenKnown(admin, List.of(Topics.FEEDS, Topics.FEED_STATE), METADATA_WAIT);
         int feeds = d.get(Topics.FEEDS).partitions().size();
         int state = d.get(Topics.FEED_STATE).partitions().size();
         if (feeds != state) {
@@ -117,6 +122,37 @@ public final class TopicAdmin {
                             + " has "
                             + state
                             + "; they must match");
+        }
+    }
+
+    /**
+     * Describes {@code topics}, retrying while the broker answers {@code
+     * UNKNOWN_TOPIC_OR_PARTITION} for up to {@code wait}. {@code CreateTopics} returns once the
+     * controller has created a topic; the broker that answers {@code DescribeTopics} learns of it
+     * only when it has applied that metadata record, so a describe right after a create can fail on
+     * a healthy cluster (seen in {@code EmbeddedBrokerIT} on a loaded machine). Any other failure
+     * is thrown at once.
+     */
+    public static Map<String, TopicDescription> describeWhenKnown(
+            Admin admin, List<String> topics, Duration wait)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long backoffMs = 50;
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw e;
+                }
+                log.debug(
+                        "Topics {} not in the broker's metadata yet; retrying in {} ms",
+                        topics,
+                        backoffMs);
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(1_000, backoffMs * 2);
+            }
         }
     }
 }

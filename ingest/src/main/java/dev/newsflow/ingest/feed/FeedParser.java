@@ -35,15 +35,58 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safe: a DOCTYPE is removed unread before parsing and the XML parser refuses one anyway, so no
  * entity is declared or expanded (no billion laughs) and no external entity or DTD is loaded (no
- * XXE); gzip bodies are inflated to at most {@value #MAX_INFLATED_BYTES} bytes. Thread-safe.
+ * XXE); a gzipped body (at most two layers) is inflated to at most {@link #maxInflatedBytes()}
+ * bytes, by default {@value #MAX_INFLATED_BYTES} and in the service the fetch layer's body cap
+ * ({@code ingest.fetch.max.bytes}), so a gzip bomb served as {@code application/gzip} costs no more
+ * memory than a plain body. Thread-safe.
  */
 public final class FeedParser {
     private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
 
-    /** Inflated size cap of a gzipped body: the sitemap protocol's 50 MiB. */
+    /** Default inflated size cap of a gzipped body: the sitemap protocol's 50 MiB. */
     public static final int MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
     private static final int GZIP_MAX_LAYERS = 2;
+
+    private final int maxInflatedBytes;
+    private final int maxItems;
+
+    /**
+     * A parser that inflates gzip bodies to at most {@value #MAX_INFLATED_BYTES} bytes and reads
+     * every item.
+     */
+    public FeedParser() {
+        this(MAX_INFLATED_BYTES);
+    }
+
+    /**
+     * A parser that inflates a gzip body to at most {@code maxInflatedBytes} bytes (capped at
+     * {@value #MAX_INFLATED_BYTES}); a body that inflates to more is refused with a {@link
+     * FeedParseException} saying so.
+     */
+    public FeedParser(long maxInflatedBytes) {
+        this(maxInflatedBytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A parser as {@link #FeedParser(long)} that reads at most {@code maxItems} items of a document
+     * (the first, in document order) and counts the others in {@link ParsedFeed#itemsOmitted()}.
+     */
+    public FeedParser(long maxInflatedBytes, int maxItems) {
+        if (maxInflatedBytes <= 0) {
+            throw new IllegalArgumentException("maxInflatedBytes must be positive");
+        }
+        if (maxItems <= 0) {
+            throw new IllegalArgumentException("maxItems must be positive");
+        }
+        this.maxInflatedBytes = (int) Math.min(maxInflatedBytes, MAX_INFLATED_BYTES);
+        this.maxItems = maxItems;
+    }
+
+    /** The most bytes a gzipped body is inflated to. */
+    public int maxInflatedBytes() {
+        return maxInflatedBytes;
+    }
 
     /**
      * Parses {@code body} fetched from {@code feedUrl}.
@@ -102,6 +145,7 @@ public final class FeedParser {
             }
             parsed = xml(text, feedUrl, decoded.decision(), notes);
         }
+        parsed = parsed.limited(maxItems); // JSON Feed and sitemaps; XML feeds are cut earlier
         if (!parsed.notes().isEmpty() && log.isDebugEnabled()) {
             log.debug(
                     "Parsed {} as {} with recoveries: {}",
@@ -112,8 +156,7 @@ public final class FeedParser {
         return parsed;
     }
 
-    private static ParsedFeed xml(
-            String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
+    private ParsedFeed xml(String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
             throws FeedParseException {
         String root = XmlRepair.sniffRoot(text);
         if (root == null) {
@@ -138,7 +181,7 @@ public final class FeedParser {
                     throw new FeedParseException(
                             "this is an OPML subscription list, not a feed: import its feeds with"
                                     + " 'newsflow feeds import'");
-            default -> XmlFeedParser.parse(text, feedUrl, charset, notes);
+            default -> XmlFeedParser.parse(text, feedUrl, charset, notes, maxItems);
         };
     }
 
@@ -146,15 +189,19 @@ public final class FeedParser {
         return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
     }
 
-    private static byte[] gunzip(byte[] gz) throws FeedParseException {
+    private byte[] gunzip(byte[] gz) throws FeedParseException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, gz.length * 4));
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream(
+                            (int) Math.min(maxInflatedBytes, Math.max(1024L, gz.length * 4L)));
             byte[] buf = new byte[16384];
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > MAX_INFLATED_BYTES) {
+                if (out.size() + n > maxInflatedBytes) {
                     throw new FeedParseException(
-                            "gzip body inflates to more than " + MAX_INFLATED_BYTES + " bytes");
+                            "gzip body inflates to more than "
+                                    + maxInflatedBytes
+                                    + " bytes (a gzip bomb?); refused unread");
                 }
                 out.write(buf, 0, n);
             }

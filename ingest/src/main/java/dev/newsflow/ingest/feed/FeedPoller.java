@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A permanent redirect moves the feed's URL in its state once the new URL answered (200 or 304).
  * The remembered item ids are bounded to three times the items of the last document (at least
  * {@value #SEEN_FLOOR}), never more than {@code ingest.seen.max.items}: enough for any item still
- * in the feed, and small enough for ten thousand feeds in one instance.
+ * in the feed, and small enough for ten thousand feeds in one instance. At most {@code
+ * ingest.feed.max.items} items of a document are read (in document order); the rest are counted in
+ * {@link PollResult#overLimit()}.
  *
  * <p>Article pages: after mapping, each new item whose page is wanted (see {@link PageFetcher}) is
  * completed from its page, one page at a time, within the poll's page budget ({@code
@@ -183,9 +185,11 @@ public final class FeedPoller {
                 0,
                 List.of(),
                 0,
+                0,
                 fetched.elapsed(),
                 next,
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     private PollResult parsed(
@@ -205,14 +209,21 @@ public final class FeedPoller {
                     fetched.elapsed(),
                     fetched.body().length);
         }
+        // the service's parser stops at the limit itself (cheaper); this holds for any parser
+        List<FeedItem> items = parsed.items();
+        int overLimit = parsed.itemsOmitted() + Math.max(0, items.size() - config.feedMaxItems());
+        if (items.size() > config.feedMaxItems()) {
+            // document order: feeds list the newest first, so the cap keeps what is current
+            items = items.subList(0, config.feedMaxItems());
+        }
         Set<String> seen = new HashSet<>(state.seenItemIds());
         Set<String> inThisPoll = new HashSet<>();
         List<ItemMapper.Accepted> fresh = new ArrayList<>();
         List<ItemMapper.Rejected> rejected = new ArrayList<>();
-        List<@Nullable Instant> dates = new ArrayList<>(parsed.items().size());
+        List<@Nullable Instant> dates = new ArrayList<>(items.size());
         List<Duration> lags = new ArrayList<>();
         boolean firstPoll = state.lastSuccessAt() == null;
-        for (FeedItem item : parsed.items()) {
+        for (FeedItem item : items) {
             dates.add(item.publishedAt() != null ? item.publishedAt() : item.updatedAt());
             ItemMapper.Mapped m = mapper.map(feed, parsed, item, now);
             if (m instanceof ItemMapper.Accepted a) {
@@ -229,7 +240,7 @@ public final class FeedPoller {
         }
         Map<String, Integer> pageOutcomes = new TreeMap<>();
         fresh = withPages(feed, fresh, pageOutcomes);
-        int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * parsed.items().size()));
+        int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * items.size()));
         List<String> seenNext =
                 FeedState.boundedSeen(
                         state.seenItemIds(),
@@ -245,7 +256,7 @@ public final class FeedPoller {
                         .itemsTotal(state.itemsTotal() + fresh.size())
                         .publishIntervalMs(estimate.publishIntervalMs())
                         .newestItemAt(estimate.newestItemAt())
-                        .lastItemsFound(parsed.items().size())
+                        .lastItemsFound(parsed.itemsInDocument())
                         .lastItemsNew(fresh.size())
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
@@ -255,8 +266,9 @@ public final class FeedPoller {
                 FetchOutcome.OK.tag(),
                 null,
                 fresh,
-                parsed.items().size(),
+                parsed.itemsInDocument(),
                 rejected,
+                overLimit,
                 fetched.body().length,
                 fetched.elapsed(),
                 next,
@@ -411,6 +423,7 @@ public final class FeedPoller {
                 fresh,
                 links.size(),
                 rejected,
+                0,
                 fetched.body().length,
                 fetched.elapsed(),
                 next,
@@ -507,7 +520,8 @@ public final class FeedPoller {
                         bytes,
                         elapsed.toMillis());
         return new PollResult(
-                feed, outcome, error, List.of(), 0, List.of(), bytes, elapsed, next, List.of());
+                feed, outcome, error, List.of(), 0, List.of(), 0, bytes, elapsed, next, List.of(),
+                Map.of());
     }
 
     private FeedState failureState(

@@ -218,13 +218,15 @@ public final class FeedScheduler implements AutoCloseable {
                             0,
                             List.of(),
                             0,
+                            0,
                             Duration.ZERO,
                             poller.failed(
                                     feed,
                                     entry.state,
                                     PollResult.INTERNAL_ERROR,
                                     "internal error: " + e),
-                            List.of());
+                            List.of(),
+                            java.util.Map.of());
         }
         metrics.recordPoll(result);
         if (result.deferred()) {
@@ -245,6 +247,15 @@ public final class FeedScheduler implements AutoCloseable {
                         Redactor.redact(a.article().url()),
                         ArticlePublisher.MAX_RECORD_BYTES);
             }
+        }
+        if (result.overLimit() > 0) {
+            log.warn(
+                    "Feed {}: document has {} items; only the first {} read"
+                            + " (ingest.feed.max.items), {} dropped",
+                    feed.label(),
+                    result.itemsFound(),
+                    result.itemsFound() - result.overLimit(),
+                    result.overLimit());
         }
         FeedState next = result.next();
         String failure = publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);

@@ -16,6 +16,8 @@ public record ParseNote(Code code, String detail) {
     public enum Code {
         /** The body was gzip-compressed (a {@code .gz} sitemap or a doubly compressed feed). */
         GZIP_DECOMPRESSED,
+        /** The document has more items than the parser's limit; the rest were not read. */
+        ITEMS_OVER_LIMIT,
         /** A declared charset was not used: the bytes contradict it. */
         CHARSET_OVERRIDDEN,
         /** A charset label names no known charset. */

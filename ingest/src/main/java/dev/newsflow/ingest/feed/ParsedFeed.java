@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param charset how the bytes were decoded; null when they were not text the parser decoded itself
  * @param notes what the parser recovered from, in the order it happened (for {@code --explain} and
  *     logs)
+ * @param itemsOmitted items of the document past the parser's item limit, not read (0 when none)
  */
 public record ParsedFeed(
         String format,
@@ -42,7 +43,8 @@ public record ParsedFeed(
         List<FeedItem> items,
         List<String> sitemaps,
         @Nullable CharsetDecision charset,
-        List<ParseNote> notes) {
+        List<ParseNote> notes,
+        int itemsOmitted) {
     public static final String FORMAT_RSS = "rss";
     public static final String FORMAT_ATOM = "atom";
     public static final String FORMAT_JSON = "json";
@@ -52,6 +54,81 @@ public record ParsedFeed(
         items = List.copyOf(items);
         sitemaps = List.copyOf(sitemaps);
         notes = List.copyOf(notes);
+        if (itemsOmitted < 0) {
+            throw new IllegalArgumentException("itemsOmitted can't be negative");
+        }
+    }
+
+    /** A parsed document of which every item was read. */
+    public ParsedFeed(
+            String format,
+            String formatVersion,
+            @Nullable String title,
+            @Nullable String link,
+            @Nullable String language,
+            @Nullable Instant updatedAt,
+            @Nullable Integer ttlMinutes,
+            @Nullable String updatePeriod,
+            @Nullable Integer updateFrequency,
+            List<FeedItem> items,
+            List<String> sitemaps,
+            @Nullable CharsetDecision charset,
+            List<ParseNote> notes) {
+        this(
+                format,
+                formatVersion,
+                title,
+                link,
+                language,
+                updatedAt,
+                ttlMinutes,
+                updatePeriod,
+                updateFrequency,
+                items,
+                sitemaps,
+                charset,
+                notes,
+                0);
+    }
+
+    /** Items in the document: those read and those past the limit. */
+    public int itemsInDocument() {
+        return items.size() + itemsOmitted;
+    }
+
+    /**
+     * This feed with at most {@code max} items (the first, in document order), the others counted
+     * in {@link #itemsOmitted()} and named in a note; this feed itself when it has no more.
+     */
+    public ParsedFeed limited(int max) {
+        if (items.size() <= max) {
+            return this;
+        }
+        int omitted = items.size() - max;
+        List<ParseNote> more = new java.util.ArrayList<>(notes);
+        more.add(overLimitNote(itemsInDocument(), max));
+        return new ParsedFeed(
+                format,
+                formatVersion,
+                title,
+                link,
+                language,
+                updatedAt,
+                ttlMinutes,
+                updatePeriod,
+                updateFrequency,
+                items.subList(0, max),
+                sitemaps,
+                charset,
+                more,
+                itemsOmitted + omitted);
+    }
+
+    /** The note of a document with {@code found} items of which {@code max} were read. */
+    public static ParseNote overLimitNote(int found, int max) {
+        return new ParseNote(
+                ParseNote.Code.ITEMS_OVER_LIMIT,
+                "the document has " + found + " items; only the first " + max + " were read");
     }
 
     /**

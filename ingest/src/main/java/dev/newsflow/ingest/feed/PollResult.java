@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param newItems items not produced before, in feed order
  * @param itemsFound items in the document
  * @param rejected items rejected by the mapper
+ * @param overLimit items of the document past {@code ingest.feed.max.items}, dropped unread
  * @param bytes bytes of the body
  * @param elapsed wall time of fetch and parse
  * @param next the feed's state once {@code newItems} are published
@@ -32,6 +33,7 @@ public record PollResult(
         List<ItemMapper.Accepted> newItems,
         int itemsFound,
         List<ItemMapper.Rejected> rejected,
+        int overLimit,
         long bytes,
         Duration elapsed,
         FeedState next,
@@ -45,6 +47,9 @@ public record PollResult(
 
     /** Outcome of a poll that failed on a bug (an unexpected exception). */
     public static final String INTERNAL_ERROR = "internal_error";
+
+    /** Rejection reason of the items past {@code ingest.feed.max.items} (a metric tag value). */
+    public static final String OVER_LIMIT = "over_limit";
 
     /** Outcome of a poll put off because the host is busy or held off. */
     public static final String DEFERRED = "deferred";
@@ -75,6 +80,7 @@ public record PollResult(
                 newItems,
                 itemsFound,
                 rejected,
+                0,
                 bytes,
                 elapsed,
                 next,

@@ -249,17 +249,21 @@ public final class UrlNormalizer {
             String hp = at >= 0 ? authority.substring(at + 1) : authority;
             int colon = hp.lastIndexOf(':');
             host = colon > 0 && !hp.endsWith("]") ? hp.substring(0, colon) : hp;
-            if (host.isEmpty()) {
+            if (host.isEmpty() || !isLenientHostName(host)) {
                 return Optional.empty();
             }
+        }
+        // every trailing dot, before IDN (which refuses the empty label): "a.." is "a" at once
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.isEmpty()) { // "https://./x"
+            return Optional.empty();
         }
         try {
             host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             host = host.toLowerCase(Locale.ROOT);
-        }
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
         }
         int port = uri.getPort();
         if ((port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"))) {
@@ -286,6 +290,30 @@ public final class UrlNormalizer {
             sb.append('?').append(query);
         }
         return Optional.of(sb.toString());
+    }
+
+    /**
+     * Whether {@code host}, an authority {@link URI} would not read as a server name, is still a
+     * name a resolver could be asked for ({@code under_score.example}, a percent-encoded IDN): no
+     * second colon, no space, no delimiter and no percent-encoded ASCII character. Anything else
+     * (found by the property tests: {@code ex%3crss:b.example}) would not normalise to itself.
+     */
+    private static boolean isLenientHostName(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= host.length()
+                        || Character.digit(host.charAt(i + 1), 16) < 0
+                        || Character.digit(host.charAt(i + 2), 16) < 0
+                        || Character.digit(host.charAt(i + 1), 16) < 8) {
+                    return false; // malformed, or an escaped ASCII character such as %3C
+                }
+                i += 2;
+            } else if (c <= ' ' || c == 0x7f || ":<>\"{}|\\^`[]/?#@".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Resolves {@code link} against {@code base}, then normalises it. */

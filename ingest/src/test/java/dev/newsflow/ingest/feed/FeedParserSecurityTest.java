@@ -182,4 +182,48 @@ class FeedParserSecurityTest {
                 .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("inflates to more than " + FeedParser.MAX_INFLATED_BYTES);
     }
+
+    @Test
+    void shouldStopInflatingAtTheConfiguredCapWhenItIsBelowTheDefault() throws Exception {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(compressed)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 3; i++) {
+                gz.write(zeros);
+            }
+        }
+        byte[] bomb = compressed.toByteArray();
+        FeedParser capped = new FeedParser(2 * 1024 * 1024);
+
+        assertThat(capped.maxInflatedBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(new FeedParser(Long.MAX_VALUE).maxInflatedBytes())
+                .isEqualTo(FeedParser.MAX_INFLATED_BYTES);
+        assertThatThrownBy(() -> capped.parse(bomb, null, "https://g.example/feed.xml.gz"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("inflates to more than " + (2 * 1024 * 1024));
+    }
+
+    @Test
+    void shouldInflateADoubleGzippedFeedWithinTheCap() throws Exception {
+        String rss =
+                "<rss version=\"2.0\"><channel><title>T</title><item><title>a</title>"
+                        + "<link>https://g.example/a</link></item></channel></rss>";
+        byte[] once = gzip(rss.getBytes(UTF_8));
+        byte[] twice = gzip(once);
+
+        ParsedFeed parsed =
+                new FeedParser(64 * 1024).parse(twice, null, "https://g.example/feed.xml.gz");
+
+        assertThat(parsed.items())
+                .extracting(FeedItem::link)
+                .containsExactly("https://g.example/a");
+    }
+
+    private static byte[] gzip(byte[] in) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(in);
+        }
+        return out.toByteArray();
+    }
 }

@@ -131,4 +131,58 @@ class FeedParserTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void shouldReadOnlyTheFirstItemsWhenTheDocumentIsOverTheItemLimit() throws Exception {
+        StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>M</title>");
+        StringBuilder json =
+                new StringBuilder(
+                        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"M\",\"items\":[");
+        for (int i = 1; i <= 7; i++) {
+            rss.append("<item><title>t").append(i).append("</title><link>https://m.example/");
+            rss.append(i).append("</link></item>\n");
+            json.append(i > 1 ? "," : "").append("{\"id\":\"").append(i);
+            json.append("\",\"url\":\"https://m.example/").append(i).append("\"}");
+        }
+        FeedParser capped = new FeedParser(1 << 20, 3);
+
+        ParsedFeed xml =
+                capped.parse(
+                        rss.append("</channel></rss>").toString().getBytes(UTF_8),
+                        null,
+                        "https://m.example/feed");
+        ParsedFeed jsonFeed =
+                capped.parse(
+                        json.append("]}").toString().getBytes(UTF_8),
+                        null,
+                        "https://m.example/feed.json");
+
+        for (ParsedFeed parsed : List.of(xml, jsonFeed)) {
+            assertThat(parsed.items())
+                    .extracting(FeedItem::link)
+                    .containsExactly(
+                            "https://m.example/1", "https://m.example/2", "https://m.example/3");
+            assertThat(parsed.itemsOmitted()).isEqualTo(4);
+            assertThat(parsed.itemsInDocument()).isEqualTo(7);
+            assertThat(parsed.notes())
+                    .anySatisfy(
+                            n -> {
+                                assertThat(n.code()).isEqualTo(ParseNote.Code.ITEMS_OVER_LIMIT);
+                                assertThat(n.detail()).contains("has 7 items", "first 3");
+                            });
+        }
+    }
+
+    @Test
+    void shouldRefuseWithAReasonWhenANamespaceUriIsIllegal() {
+        String rdf =
+                "<rdf:RDF xmlns:rdf=\"1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns=\"http://purl.org/rss/1.0/\"><channel><title>T</title></channel>"
+                        + "<item><title>a</title><link>https://r.example/a</link></item></rdf:RDF>";
+
+        assertThatThrownBy(() -> parser.parse(rdf.getBytes(UTF_8), null, "https://r.example/"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageNotContaining("the parser failed")
+                .hasMessageContaining("Namespace URIs cannot begin with a number");
+    }
 }

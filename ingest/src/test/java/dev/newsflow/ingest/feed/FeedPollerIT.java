@@ -110,6 +110,56 @@ class FeedPollerIT {
     }
 
     @Test
+    void shouldReadOnlyTheFirstItemsOfAFeedOverTheItemLimitAndCountTheRest() {
+        IngestConfig capped =
+                TestConfigs.config(
+                                "ingest.fetch.allow.private.networks",
+                                true,
+                                "ingest.fetch.host.delay.ms",
+                                0,
+                                "ingest.feed.max.items",
+                                5)
+                        .ingest();
+        FeedPoller cappedPoller =
+                new FeedPoller(
+                        fetcher,
+                        new FeedParser(),
+                        new ItemMapper(),
+                        capped,
+                        Clock.systemUTC(),
+                        () -> new SplittableRandom(1));
+        AtomicReference<String> body = new AtomicReference<>(TestFeeds.rss("m", 1, 12, EPOCH));
+        server.handle(
+                "/m.xml",
+                ex ->
+                        LocalHttpServer.send(
+                                ex, 200, "application/rss+xml", body.get().getBytes(UTF_8)));
+        FeedDefinition feed = feed("/m.xml", 600_000);
+
+        PollResult first = cappedPoller.poll(feed, FeedState.initial(feed));
+        body.set(TestFeeds.rss("m", 1, 13, EPOCH));
+        PollResult second = cappedPoller.poll(feed, first.next());
+
+        assertThat(first.outcome()).isEqualTo("ok");
+        assertThat(first.itemsFound()).isEqualTo(12);
+        assertThat(first.overLimit()).isEqualTo(7);
+        assertThat(first.newItems()) // the newest five, in document order
+                .extracting(a -> a.article().url())
+                .containsExactly(
+                        "https://news.example/m/12",
+                        "https://news.example/m/11",
+                        "https://news.example/m/10",
+                        "https://news.example/m/9",
+                        "https://news.example/m/8");
+        assertThat(first.next().lastItemsFound()).isEqualTo(12);
+        assertThat(first.next().lastItemsNew()).isEqualTo(5);
+        assertThat(second.overLimit()).isEqualTo(8);
+        assertThat(second.newItems())
+                .extracting(a -> a.article().url())
+                .containsExactly("https://news.example/m/13");
+    }
+
+    @Test
     void shouldBackOffWhileFailingAndRecover() {
         AtomicInteger status = new AtomicInteger(500);
         server.handle(

@@ -92,4 +92,26 @@ class UrlNormalizerTest {
         assertThat(UrlNormalizer.normalize(feedburner)).contains(feedburner);
         assertThat(UrlNormalizer.isFeedProxy("https://www.example.com/story")).isFalse();
     }
+
+    /** Cases the property test found: each used to normalise to a URL that normalised again. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://.",
+                "https://./x",
+                "https://p_\u4e2ds../",
+                "https://(0_\u00e9../",
+                "http://EX<rss a:b version=\"2.0\">AMPLE.com:80/a"
+            })
+    void shouldNormaliseToAFixedPointOrRefuseWhenTheHostIsOdd(String url) {
+        UrlNormalizer.normalize(url)
+                .ifPresent(n -> assertThat(UrlNormalizer.normalize(n)).as(n).contains(n));
+    }
+
+    @Test
+    void shouldDropEveryTrailingDotOfTheHost() {
+        assertThat(UrlNormalizer.normalize("https://p_x.example../a"))
+                .contains("https://p_x.example/a");
+        assertThat(UrlNormalizer.normalize("https://./a")).isEmpty();
+    }
 }

@@ -15,6 +15,8 @@ import dev.newsflow.ingest.feed.parse.FeedStructure.Family;
 import dev.newsflow.ingest.feed.parse.FeedText.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,12 +66,34 @@ public final class XmlFeedParser {
     public static ParsedFeed parse(
             String text, String feedUrl, CharsetDecision charset, ParseNotes notes)
             throws FeedParseException {
+        return parse(text, feedUrl, charset, notes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Parses as {@link #parse(String, String, CharsetDecision, ParseNotes)}, reading at most {@code
+     * maxItems} items (the first, in document order): the others are removed from the tree before
+     * Rome and the per-item readers see them, so a document of a hundred thousand items costs
+     * little more than one of {@code maxItems}. They are counted in {@link
+     * ParsedFeed#itemsOmitted()}.
+     */
+    public static ParsedFeed parse(
+            String text, String feedUrl, CharsetDecision charset, ParseNotes notes, int maxItems)
+            throws FeedParseException {
         Document doc = SecureXml.parseRepaired(text, notes);
         Family family = FeedStructure.fix(doc, notes);
         Element root = doc.getRootElement();
         Element channel = channel(root, family);
         // a copy: JDOM's child lists are live, and Rome's fallback detaches items
         List<Element> itemElements = new ArrayList<>(items(root, channel, family));
+        int omitted = Math.max(0, itemElements.size() - maxItems);
+        if (omitted > 0) {
+            List<Element> past = itemElements.subList(maxItems, itemElements.size());
+            removeFromTree(past);
+            past.clear();
+            notes.add(
+                    ParseNote.Code.ITEMS_OVER_LIMIT,
+                    ParsedFeed.overLimitNote(maxItems + omitted, maxItems).detail());
+        }
         Dates dates = new Dates(notes);
         List<Extras> extras = new ArrayList<>(itemElements.size());
         for (Element item : itemElements) {
@@ -107,7 +131,8 @@ public final class XmlFeedParser {
                 items,
                 List.of(),
                 charset,
-                notes.toList());
+                notes.toList(),
+                omitted);
     }
 
     /**
@@ -161,6 +186,23 @@ public final class XmlFeedParser {
             }
             case ATOM -> root;
         };
+    }
+
+    /**
+     * Removes {@code items}, children of one parent, from the tree: from the end backwards, so each
+     * removal shifts only what follows the last item (one by one, {@code detach} would scan and
+     * shift the whole content list for each: quadratic on a hundred thousand items).
+     */
+    private static void removeFromTree(List<Element> items) {
+        Element parent = items.get(0).getParentElement();
+        Set<Element> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+        drop.addAll(items);
+        int cut = parent.indexOf(items.get(0));
+        for (int i = parent.getContentSize() - 1; i >= cut; i--) {
+            if (parent.getContent(i) instanceof Element e && drop.contains(e)) {
+                parent.removeContent(i);
+            }
+        }
     }
 
     /** The item elements in the order Rome reads them. */
