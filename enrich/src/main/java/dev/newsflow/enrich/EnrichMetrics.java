@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentMap;
  *       {@code alias-unrecorded}, {@code lost} for the exceptional paths)
  *   <li>{@code newsflow.enrich.languages} (counter, tag {@code language}: a configured language or
  *       {@code und}): enriched records by language
+ *   <li>{@code newsflow.enrich.topics} (counter, tag {@code topic}: an IPTC Media Topic code or
+ *       {@code none}): enriched records by topic (an article with two topics counts in both)
  *   <li>{@code newsflow.enrich.dlq} (counter, tags {@code stage}, {@code reason}): records sent to
  *       the DLQ
  * </ul>
@@ -45,6 +47,10 @@ public final class EnrichMetrics {
 
     public void language(String code) {
         counter("newsflow.enrich.languages", "language", code).increment();
+    }
+
+    public void topic(String code) {
+        counter("newsflow.enrich.topics", "topic", code).increment();
     }
 
     public void dlq(String stage, String reason) {
