@@ -10,6 +10,7 @@ import dev.newsflow.deploy.cli.LangCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SearchCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
+import dev.newsflow.deploy.cli.StatusCommand;
 import dev.newsflow.deploy.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             LangCommand.class,
             TopicsCommand.class,
             FeedsCommand.class,
+            StatusCommand.class,
             SearchCommand.class,
             FeedCommand.class,
             ExtractCommand.class,

@@ -344,11 +344,11 @@ public final class FeedsCommand implements Runnable {
         return s.toBuilder().seenItemIds(List.of()).build();
     }
 
-    private static String abbreviate(String s, int max) {
+    static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static void print(PrintWriter out, List<String[]> rows) {
+    static void print(PrintWriter out, List<String[]> rows) {
         int cols = rows.get(0).length;
         int[] width = new int[cols];
         for (String[] r : rows) {
