@@ -7,6 +7,7 @@ import dev.newsflow.deploy.cli.FeedCommand;
 import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
+import dev.newsflow.deploy.cli.ReplayCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SearchCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             LangCommand.class,
             TopicsCommand.class,
             FeedsCommand.class,
+            ReplayCommand.class,
             StatusCommand.class,
             SearchCommand.class,
             FeedCommand.class,
