@@ -326,7 +326,10 @@ public final class FeedsCommand implements Runnable {
             }
             NewsflowConfig config = connect(options);
             try (FeedRegistry registry = new FeedRegistry(config)) {
-                List<String> written = registry.add(feeds);
+                Progress progress =
+                        new Progress(err, "importing feeds", feeds.size(), Progress.isTerminal());
+                List<String> written = registry.add(feeds, () -> progress.advance(1));
+                progress.finish();
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(
                         Locale.ROOT,

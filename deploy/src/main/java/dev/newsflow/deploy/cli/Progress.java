@@ -20,8 +20,8 @@ final class Progress {
     private final boolean terminal;
     private final long startedAt = System.nanoTime();
     private long done;
-    private long shownAt;
-    private long shownTenth = -1;
+    private long shownAt = startedAt;
+    private long shownTenth;
 
     /**
      * @param total the amount of work, or 0 when unknown
