@@ -102,6 +102,16 @@ class ServicesIT {
         await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(
                         () -> assertThat(rows(jdbc)).hasSize(NewsFixtures.DISTINCT_ARTICLES));
+        // the Kafka clients' own meters: ingest's producer and feed consumer, sink's consumer
+        // and DLQ producer (enrich's come with the Streams binder, checked above)
+        for (String service : List.of("ingest", "sink")) {
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(get(service, HttpEndpoint.METRICS_PATH).body())
+                                            .as(service + " Kafka client meters")
+                                            .contains("kafka_producer_", "kafka_consumer_"));
+        }
         Map<String, String> languages = rows(jdbc);
         assertThat(languages.get(NewsFixtures.INDONESIAN_TITLE)).isEqualTo("id");
         assertThat(languages.get("Local football club reaches the regional cup final"))

@@ -1,7 +1,11 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.article.TopicTag;
+import dev.newsflow.enrich.topic.IptcTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -20,8 +24,9 @@ import java.util.concurrent.ConcurrentMap;
  *       {@code alias-unrecorded}, {@code lost} for the exceptional paths)
  *   <li>{@code newsflow.enrich.languages} (counter, tag {@code language}: a configured language or
  *       {@code und}): enriched records by language
- *   <li>{@code newsflow.enrich.topics} (counter, tag {@code topic}: an IPTC Media Topic code or
- *       {@code none}): enriched records by topic (an article with two topics counts in both)
+ *   <li>{@code newsflow.enrich.topics} (counter, tag {@code topic}: an IPTC top-level topic in
+ *       lower case, e.g. {@code politics}, {@code human_interest}, or {@code none}): enriched
+ *       records by topic, each of an article's topics counted once
  *   <li>{@code newsflow.enrich.dlq} (counter, tags {@code stage}, {@code reason}): records sent to
  *       the DLQ
  * </ul>
@@ -50,8 +55,24 @@ public final class EnrichMetrics {
         counter("newsflow.enrich.languages", "language", code).increment();
     }
 
-    public void topic(String code) {
-        counter("newsflow.enrich.topics", "topic", code).increment();
+    /**
+     * Counts an article's topics, or {@code none}; codes that are not top-level topics are ignored.
+     */
+    public void topics(List<TopicTag> topics) {
+        if (topics.isEmpty()) {
+            counter("newsflow.enrich.topics", "topic", "none").increment();
+            return;
+        }
+        for (TopicTag tag : topics) {
+            IptcTopic.findByCode(tag.code())
+                    .ifPresent(
+                            t ->
+                                    counter(
+                                                    "newsflow.enrich.topics",
+                                                    "topic",
+                                                    t.name().toLowerCase(Locale.ROOT))
+                                            .increment());
+        }
     }
 
     public void dlq(String stage, String reason) {

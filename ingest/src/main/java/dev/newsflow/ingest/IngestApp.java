@@ -53,7 +53,7 @@ public final class IngestApp implements AutoCloseable {
         HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch(), registry);
         ArticlePublisher publisher;
         try {
-            publisher = ArticlePublisher.create(config);
+            publisher = ArticlePublisher.create(config, registry);
         } catch (RuntimeException e) {
             fetcher.close();
             throw e;
@@ -74,7 +74,7 @@ public final class IngestApp implements AutoCloseable {
                             metrics,
                             config.ingest().threads(),
                             Clock.systemUTC());
-            FeedCoordinator coordinator = new FeedCoordinator(config, scheduler);
+            FeedCoordinator coordinator = new FeedCoordinator(config, scheduler, registry);
             coordinator.start();
             health.register(
                     "ingest",

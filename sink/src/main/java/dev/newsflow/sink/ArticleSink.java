@@ -6,6 +6,7 @@ import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.DlqHeaders;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.sink.jdbc.ArticleWriter;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     private final SinkMetrics metrics;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> dlq;
+    private final List<KafkaClientMetrics> clientMetrics;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean databaseUp = true;
@@ -85,6 +87,8 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                         config.kafka().clientProps("sink", producerDefaults),
                         new StringSerializer(),
                         new ByteArraySerializer());
+        this.clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(dlq));
+        clientMetrics.forEach(m -> m.bindTo(metrics.registry()));
         this.thread = new Thread(this, "newsflow-sink");
     }
 
@@ -141,6 +145,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(10));
             dlq.close(Duration.ofSeconds(10));
+            clientMetrics.forEach(KafkaClientMetrics::close);
         }
     }
 

@@ -30,7 +30,10 @@ public final class SinkMetrics {
     final Counter retentionErrors;
     final AtomicInteger dbUp = new AtomicInteger(1);
 
+    private final MeterRegistry registry;
+
     public SinkMetrics(MeterRegistry registry) {
+        this.registry = registry;
         written =
                 Counter.builder("newsflow.sink.records")
                         .tag("outcome", "written")
@@ -59,5 +62,10 @@ public final class SinkMetrics {
         Gauge.builder("newsflow.sink.db.up", dbUp, AtomicInteger::get)
                 .description("1 when the last database write succeeded")
                 .register(registry);
+    }
+
+    /** The registry these meters are in, for the Kafka clients' own meters. */
+    MeterRegistry registry() {
+        return registry;
     }
 }

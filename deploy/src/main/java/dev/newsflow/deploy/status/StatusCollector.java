@@ -178,14 +178,28 @@ public final class StatusCollector implements AutoCloseable {
         List<StatusReport.TopicCount> out = new ArrayList<>();
         for (Counter c : registry.find("newsflow.enrich.topics").counters()) {
             long n = (long) c.count();
-            String code = c.getId().getTag("topic");
-            if (n > 0 && code != null) {
-                String label = IptcTopic.findByCode(code).map(IptcTopic::label).orElse(code);
-                out.add(new StatusReport.TopicCount(code, label, n));
+            String tag = c.getId().getTag("topic");
+            if (n > 0 && tag != null) {
+                // the tag is the topic's name in lower case (politics, human_interest) or none
+                IptcTopic topic = topic(tag);
+                out.add(
+                        new StatusReport.TopicCount(
+                                topic == null ? tag : topic.code(),
+                                topic == null ? tag : topic.label(),
+                                n));
             }
         }
         out.sort(Comparator.comparingLong(StatusReport.TopicCount::count).reversed());
         return out;
+    }
+
+    private static @Nullable IptcTopic topic(String tag) {
+        for (IptcTopic t : IptcTopic.values()) {
+            if (t.name().equalsIgnoreCase(tag)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private @Nullable List<ArticleHit> latestArticles() {

@@ -36,10 +36,7 @@ final class LanguageProcessor implements Processor<String, Revisioned, String, O
             Language language = detector.detect(r.raw());
             metrics.language(language.code());
             List<TopicTag> topics = tagger.tag(r.raw(), language);
-            if (topics.isEmpty()) {
-                metrics.topic("none");
-            }
-            topics.forEach(t -> metrics.topic(t.code()));
+            metrics.topics(topics);
             context.forward(
                     record.withValue(new Tagged(r, language, topics)), EnrichTopology.CLUSTER);
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,12 +49,22 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final NewsflowConfig config;
     private final FeedScheduler scheduler;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final @Nullable KafkaClientMetrics clientMetrics;
     private final Map<String, Integer> feedPartition = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
     private final Thread thread;
 
     public FeedCoordinator(NewsflowConfig config, FeedScheduler scheduler) {
+        this(config, scheduler, null);
+    }
+
+    /**
+     * As {@link #FeedCoordinator(NewsflowConfig, FeedScheduler)}, with the consumer's own metrics
+     * ({@code kafka.consumer.*}) bound to {@code registry}.
+     */
+    public FeedCoordinator(
+            NewsflowConfig config, FeedScheduler scheduler, @Nullable MeterRegistry registry) {
         this.config = Objects.requireNonNull(config, "config can't be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler can't be null");
         Map<String, Object> defaults =
@@ -75,6 +87,10 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         props.remove("transactional.id");
         this.consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.clientMetrics = registry == null ? null : new KafkaClientMetrics(consumer);
+        if (clientMetrics != null) {
+            clientMetrics.bindTo(registry);
+        }
         this.thread = new Thread(this, "newsflow-ingest-feeds");
         this.thread.setDaemon(true);
     }
@@ -107,6 +123,9 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         } finally {
             scheduler.remove(Set.copyOf(feedPartition.keySet()));
             consumer.close(Duration.ofSeconds(10));
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -62,6 +65,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
     private final Supplier<Producer<String, byte[]>> producers;
     private Producer<String, byte[]> producer;
+    private Runnable onClose = () -> {};
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean running = true;
@@ -92,6 +96,14 @@ public final class ArticlePublisher implements AutoCloseable {
      * overrides apply.
      */
     public static ArticlePublisher create(NewsflowConfig config) {
+        return create(config, null);
+    }
+
+    /**
+     * As {@link #create(NewsflowConfig)}, with the Kafka producer's own metrics ({@code
+     * kafka.producer.*}) bound to {@code registry}, rebound when the producer is replaced.
+     */
+    public static ArticlePublisher create(NewsflowConfig config, @Nullable MeterRegistry registry) {
         Map<String, Object> defaults =
                 Map.ofEntries(
                         Map.entry(
@@ -110,10 +122,33 @@ public final class ArticlePublisher implements AutoCloseable {
                         Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
                         Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000));
         Map<String, Object> props = config.kafka().clientProps("ingest", defaults);
-        return new ArticlePublisher(
-                () ->
-                        new KafkaProducer<>(
-                                props, new StringSerializer(), new ByteArraySerializer()));
+        AtomicReference<KafkaClientMetrics> bound = new AtomicReference<>();
+        ArticlePublisher publisher =
+                new ArticlePublisher(
+                        () -> {
+                            KafkaProducer<String, byte[]> p =
+                                    new KafkaProducer<>(
+                                            props,
+                                            new StringSerializer(),
+                                            new ByteArraySerializer());
+                            if (registry != null) {
+                                KafkaClientMetrics metrics = new KafkaClientMetrics(p);
+                                metrics.bindTo(registry);
+                                KafkaClientMetrics previous = bound.getAndSet(metrics);
+                                if (previous != null) {
+                                    previous.close();
+                                }
+                            }
+                            return p;
+                        });
+        publisher.onClose =
+                () -> {
+                    KafkaClientMetrics metrics = bound.getAndSet(null);
+                    if (metrics != null) {
+                        metrics.close();
+                    }
+                };
+        return publisher;
     }
 
     /** An article as it is produced: its id (the key) and its JSON. */
@@ -321,5 +356,6 @@ public final class ArticlePublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(30));
+        onClose.run();
     }
 }
