@@ -207,7 +207,10 @@ public final class StatusCommand implements Callable<Integer> {
             FeedsCommand.print(out, rows);
         }
 
-        section(out, "Throughput (records in the last hour, since start; one bar per interval)");
+        section(
+                out,
+                "Throughput (records in the last hour, since start; the chart spans the last"
+                        + " hour)");
         List<String[]> stages = new ArrayList<>();
         stages.add(new String[] {"STAGE", "LAST HOUR", "SINCE START", "CHART"});
         for (StatusReport.StageRow s : r.stages()) {
@@ -285,15 +288,25 @@ public final class StatusCommand implements Callable<Integer> {
         return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
     }
 
-    /** The last {@code width} points as block characters scaled to the highest. */
+    /**
+     * The series as at most {@code width} block characters scaled to the highest: consecutive
+     * intervals are summed when there are more than {@code width}.
+     */
     static String sparkline(List<StatusReport.Point> series, int width) {
-        List<StatusReport.Point> last =
-                series.subList(Math.max(0, series.size() - width), series.size());
-        long max = last.stream().mapToLong(StatusReport.Point::count).max().orElse(0);
+        int group = Math.max(1, (series.size() + width - 1) / width);
+        List<Long> sums = new ArrayList<>();
+        for (int i = 0; i < series.size(); i += group) {
+            long sum = 0;
+            for (int j = i; j < Math.min(i + group, series.size()); j++) {
+                sum += series.get(j).count();
+            }
+            sums.add(sum);
+        }
+        long max = sums.stream().mapToLong(Long::longValue).max().orElse(0);
         StringBuilder s = new StringBuilder();
-        for (StatusReport.Point p : last) {
-            int i = max == 0 ? 0 : (int) Math.round((BARS.length() - 1) * (double) p.count() / max);
-            s.append(p.count() == 0 ? ' ' : BARS.charAt(Math.max(i, 0)));
+        for (long n : sums) {
+            int i = max == 0 ? 0 : (int) Math.round((BARS.length() - 1) * (double) n / max);
+            s.append(n == 0 ? ' ' : BARS.charAt(i));
         }
         return s.toString().isBlank() ? "-" : s.toString();
     }

@@ -12,7 +12,7 @@ class StatusCommandTest {
     private static final Instant T = Instant.parse("2026-11-29T04:00:00Z");
 
     @Test
-    void shouldDrawTheSeriesAsBarsScaledToTheHighest() {
+    void shouldDrawTheSeriesAsBarsScaledToTheHighestSummingIntervalsBeyondTheWidth() {
         List<StatusReport.Point> series =
                 List.of(
                         new StatusReport.Point(T, 0),
@@ -21,7 +21,8 @@ class StatusCommandTest {
                         new StatusReport.Point(T, 8));
 
         assertThat(StatusCommand.sparkline(series, 60)).isEqualTo(" ▂▅█");
-        assertThat(StatusCommand.sparkline(series, 2)).isEqualTo("▅█");
+        // two intervals a bar: 0+1, 4+8
+        assertThat(StatusCommand.sparkline(series, 2)).isEqualTo("▂█");
         assertThat(StatusCommand.sparkline(List.of(), 60)).isEqualTo("-");
     }
 
