@@ -172,11 +172,19 @@ public final class StatusPage {
                     .append(escape(FeedHealth.time(p.at())))
                     .append("</title></rect>");
         }
-        h.append("<text x=0 y=")
-                .append(height + 12)
-                .append(" font-size=10>max ")
+        h.append("<text x=0 y=").append(height + 12).append(" font-size=10>");
+        if (!series.isEmpty()) {
+            h.append("from ")
+                    .append(escape(series.get(0).at().toString().substring(11, 16)))
+                    .append(" UTC · ");
+        }
+        h.append("max ")
                 .append(max)
-                .append(" per interval</text></svg>");
+                .append(" per interval</text><text x=")
+                .append(width)
+                .append(" y=")
+                .append(height + 12)
+                .append(" font-size=10 text-anchor=end>now</text></svg>");
     }
 
     private static void distributions(StringBuilder h, StatusReport report) {

@@ -126,6 +126,8 @@ class StatusPageTest {
         // the busiest interval is full height, the other in proportion
         assertThat(doc.select("#stage-ingest svg rect").get(1).attr("height")).isEqualTo("80.0");
         assertThat(doc.select("#stage-ingest svg rect").get(0).attr("height")).isEqualTo("57.1");
+        assertThat(doc.select("#stage-ingest svg text").eachText())
+                .containsExactly("from 03:59 UTC · max 7 per interval", "now");
         assertThat(doc.select("#topics").text()).contains("politics 2");
         assertThat(doc.select("#dlq-total").text()).isEqualTo("1");
         assertThat(doc.select("#dlq-reasons").text()).contains("language exception 1");
