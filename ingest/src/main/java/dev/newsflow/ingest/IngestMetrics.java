@@ -33,6 +33,12 @@ import java.util.function.Supplier;
  *   <li>{@code newsflow.ingest.items.found} (counter): items in fetched feeds
  *   <li>{@code newsflow.ingest.items.new} (counter): items produced
  *   <li>{@code newsflow.ingest.items.rejected} (counter, tag {@code reason}): items dropped
+ *   <li>{@code newsflow.ingest.pages} (counter, tag {@code outcome}): article pages wanted during
+ *       polls, by outcome: {@code ok} (page text used), else why the item kept its own content — a
+ *       fetch outcome ({@code http_error}, {@code timeout}, {@code blocked}, {@code robots_denied},
+ *       {@code too_large}, {@code deferred}…), an extraction outcome ({@code not_html}, {@code
+ *       binary}, {@code empty}, {@code too_deep}, {@code failed}), {@code shorter} or {@code
+ *       budget}
  *   <li>{@code newsflow.ingest.freshness.lag} (timer): from an item's publication date to its
  *       production (not counted on a feed's first poll)
  *   <li>{@code newsflow.ingest.feeds} (gauge): feeds this instance polls
@@ -44,6 +50,7 @@ public final class IngestMetrics {
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> polls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> pages = new ConcurrentHashMap<>();
     private final Timer pollDuration;
     private final Timer pollDelay;
     private final Timer freshnessLag;
@@ -93,6 +100,17 @@ public final class IngestMetrics {
         }
         found.increment(r.itemsFound());
         r.rejected().forEach(x -> rejected(x.reason()).increment());
+        r.pageOutcomes().forEach((outcome, n) -> page(outcome).increment(n));
+    }
+
+    private Counter page(String outcome) {
+        return pages.computeIfAbsent(
+                outcome,
+                o ->
+                        Counter.builder("newsflow.ingest.pages")
+                                .tag("outcome", o)
+                                .description("Article pages wanted during polls, by outcome")
+                                .register(registry));
     }
 
     /** Records that a poll's items and state could not be committed. */

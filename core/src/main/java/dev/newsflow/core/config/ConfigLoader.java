@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.core.article.ArticleIds;
 import dev.newsflow.core.feed.FeedDefinition;
+import dev.newsflow.core.feed.LinkRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -51,7 +52,13 @@ public final class ConfigLoader {
                     "language",
                     "poll.interval.minutes",
                     "poll.interval.ms",
-                    "full.text");
+                    "full.text",
+                    "links.selector",
+                    "links.title.selector",
+                    "links.date.selector",
+                    "links.teaser.selector",
+                    "links.include",
+                    "links.exclude");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private @Nullable Path file;
@@ -220,7 +227,11 @@ public final class ConfigLoader {
                         defaultPollMs,
                         r.intValue("ingest.seen.max.items", 10, 1_000_000),
                         fetch,
-                        pollConfig(r));
+                        pollConfig(r),
+                        new PageConfig(
+                                r.intValue("ingest.page.min.chars", 0, 1_000_000),
+                                r.intValue("ingest.page.max.per.poll", 0, 10_000),
+                                r.longValue("ingest.page.budget.ms", 1_000, 3_600_000)));
 
         String stateDir = r.string("enrich.state.dir");
         List<String> languages = r.list("enrich.lang.languages");
@@ -444,6 +455,18 @@ public final class ConfigLoader {
             }
             String fullText = value(flat, "full.text", "false").toLowerCase(Locale.ROOT);
             String id = value(flat, "id", ArticleIds.feedId(normalized));
+            LinkRules links =
+                    new LinkRules(
+                            emptyToNull(value(flat, "links.selector", "")),
+                            emptyToNull(value(flat, "links.title.selector", "")),
+                            emptyToNull(value(flat, "links.date.selector", "")),
+                            emptyToNull(value(flat, "links.teaser.selector", "")),
+                            emptyToNull(value(flat, "links.include", "")),
+                            emptyToNull(value(flat, "links.exclude", "")));
+            links.problems().forEach(p -> r.problem(at + ": links." + p));
+            if (!links.isAutomatic() && !type.equals(FeedDefinition.TYPE_HTML)) {
+                r.problem(at + ": links.* rules apply to type html only");
+            }
             out.add(
                     new FeedDefinition(
                             FeedDefinition.SCHEMA_VERSION,
@@ -454,7 +477,8 @@ public final class ConfigLoader {
                             emptyToNull(language),
                             pollMs,
                             fullText.equals("true") || fullText.equals("yes"),
-                            FeedDefinition.ORIGIN_CONFIG));
+                            FeedDefinition.ORIGIN_CONFIG,
+                            links));
         }
     }
 

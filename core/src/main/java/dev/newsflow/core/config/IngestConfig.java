@@ -11,6 +11,7 @@ package dev.newsflow.core.config;
  * @param seenMaxItems item ids remembered per feed at most (default 5000)
  * @param fetch the HTTP fetch layer
  * @param poll adaptive intervals, jitter and backoff
+ * @param page article-page fetching during polls
  */
 public record IngestConfig(
         String instanceId,
@@ -18,4 +19,5 @@ public record IngestConfig(
         long pollIntervalMs,
         int seenMaxItems,
         FetchConfig fetch,
-        PollConfig poll) {}
+        PollConfig poll,
+        PageConfig page) {}

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param fullText fetch every item's page, not only when the item's own text is short
  * @param origin {@code config} (seeded from the config file, removed when it leaves it) or {@code
  *     cli} (added with {@code newsflow feeds add})
+ * @param links for an {@code html} source, rules to find article links on its page; null (the
+ *     default, and for records written before this field) means the automatic finder
  */
 public record FeedDefinition(
         int schemaVersion,
@@ -29,7 +31,8 @@ public record FeedDefinition(
         @Nullable String language,
         long pollIntervalMs,
         boolean fullText,
-        String origin) {
+        String origin,
+        @Nullable LinkRules links) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE_FEED = "feed";
@@ -46,6 +49,28 @@ public record FeedDefinition(
         if (pollIntervalMs < 0) {
             throw new IllegalArgumentException("pollIntervalMs must be >= 0");
         }
+        if (links != null && links.isAutomatic()) {
+            links = null;
+        }
+    }
+
+    /** A definition without link rules (every source but a rule-based {@code html} one). */
+    public FeedDefinition(
+            int schemaVersion,
+            String id,
+            String url,
+            @Nullable String name,
+            String type,
+            @Nullable String language,
+            long pollIntervalMs,
+            boolean fullText,
+            String origin) {
+        this(schemaVersion, id, url, name, type, language, pollIntervalMs, fullText, origin, null);
+    }
+
+    /** The link rules of this source, {@link LinkRules#automatic()} when none are set. */
+    public LinkRules linkRules() {
+        return links != null ? links : LinkRules.automatic();
     }
 
     /** A feed of the given URL with defaults for everything else. */
@@ -65,7 +90,31 @@ public record FeedDefinition(
     /** Returns this definition with another {@code origin}. */
     public FeedDefinition withOrigin(String newOrigin) {
         return new FeedDefinition(
-                schemaVersion, id, url, name, type, language, pollIntervalMs, fullText, newOrigin);
+                schemaVersion,
+                id,
+                url,
+                name,
+                type,
+                language,
+                pollIntervalMs,
+                fullText,
+                newOrigin,
+                links);
+    }
+
+    /** Returns this definition with other link rules (null: automatic). */
+    public FeedDefinition withLinks(@Nullable LinkRules newLinks) {
+        return new FeedDefinition(
+                schemaVersion,
+                id,
+                url,
+                name,
+                type,
+                language,
+                pollIntervalMs,
+                fullText,
+                origin,
+                newLinks);
     }
 
     /** A short label for logs and tables: the name, else the URL. */

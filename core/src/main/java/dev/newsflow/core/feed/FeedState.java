@@ -43,6 +43,13 @@ import org.jspecify.annotations.Nullable;
  * @param lastItemsNew of those, items produced
  * @param lastBytes body size of the last poll, after decompression
  * @param lastElapsedMs wall time of the last poll's fetch and parse, in ms
+ * @param offeredFeedUrl for an {@code html} source: a feed the listing page advertises ({@code
+ *     <link rel="alternate">}) that fetched and parsed with items when last checked; null when none
+ *     was found or the source was not checked. Shown by the feed health as a hint to poll the feed
+ *     instead. Filled by the poller of {@code html} sources, e.g. with {@code
+ *     FeedDiscovery.findOfferedFeed}
+ * @param offeredFeedCheckedAt when {@code offeredFeedUrl} was last looked for, so that the check
+ *     can run far less often than the polls
  */
 public record FeedState(
         int schemaVersion,
@@ -66,7 +73,9 @@ public record FeedState(
         @Nullable Integer lastItemsFound,
         @Nullable Integer lastItemsNew,
         @Nullable Long lastBytes,
-        @Nullable Long lastElapsedMs) {
+        @Nullable Long lastElapsedMs,
+        @Nullable String offeredFeedUrl,
+        @Nullable Instant offeredFeedCheckedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -129,6 +138,8 @@ public record FeedState(
         private @Nullable Integer lastItemsNew;
         private @Nullable Long lastBytes;
         private @Nullable Long lastElapsedMs;
+        private @Nullable String offeredFeedUrl;
+        private @Nullable Instant offeredFeedCheckedAt;
 
         /** A builder of the state of a feed never polled. */
         public Builder(String feedId, String url) {
@@ -157,6 +168,8 @@ public record FeedState(
             lastItemsNew = s.lastItemsNew;
             lastBytes = s.lastBytes;
             lastElapsedMs = s.lastElapsedMs;
+            offeredFeedUrl = s.offeredFeedUrl;
+            offeredFeedCheckedAt = s.offeredFeedCheckedAt;
         }
 
         public Builder url(String v) {
@@ -259,6 +272,16 @@ public record FeedState(
             return this;
         }
 
+        public Builder offeredFeedUrl(@Nullable String v) {
+            offeredFeedUrl = v;
+            return this;
+        }
+
+        public Builder offeredFeedCheckedAt(@Nullable Instant v) {
+            offeredFeedCheckedAt = v;
+            return this;
+        }
+
         public FeedState build() {
             return new FeedState(
                     SCHEMA_VERSION,
@@ -282,7 +305,9 @@ public record FeedState(
                     lastItemsFound,
                     lastItemsNew,
                     lastBytes,
-                    lastElapsedMs);
+                    lastElapsedMs,
+                    offeredFeedUrl,
+                    offeredFeedCheckedAt);
         }
     }
 }

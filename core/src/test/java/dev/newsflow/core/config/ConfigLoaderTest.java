@@ -200,8 +200,69 @@ class ConfigLoaderTest {
                                                 "feeds[1]: url 'ftp://example.org/feed' must be an"
                                                         + " http, https or file URL",
                                                 "feeds[2]: unknown key 'lnguage' (known: full.text,"
-                                                    + " id, language, name, poll.interval.minutes,"
-                                                    + " poll.interval.ms, type, url)"));
+                                                        + " id, language, links.date.selector,"
+                                                        + " links.exclude, links.include,"
+                                                        + " links.selector, links.teaser.selector,"
+                                                        + " links.title.selector, name,"
+                                                        + " poll.interval.minutes,"
+                                                        + " poll.interval.ms, type, url)"));
+    }
+
+    @Test
+    void shouldReadLinkRulesOfHtmlSourcesAndRejectBadOnes() throws IOException {
+        Path file =
+                write(
+                        "newsflow.yaml",
+                        """
+                        ingest:
+                          feeds.file: ""
+                          page.max.per.poll: 7
+                        feeds:
+                          - url: https://example.org/world/
+                            type: html
+                            links:
+                              selector: "ul.stories a"
+                              teaser.selector: ".dek"
+                              include: '/20\\d\\d/'
+                          - url: https://example.org/rss
+                            links.exclude: "(bad"
+                        """);
+        assertThatThrownBy(() -> ConfigLoader.builder().workingDir(dir).file(file).load())
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .hasSize(2)
+                                        .anyMatch(
+                                                p ->
+                                                        p.startsWith(
+                                                                "feeds[1]: links.exclude pattern"))
+                                        .contains(
+                                                "feeds[1]: links.* rules apply to type html only"));
+
+        Path good =
+                write(
+                        "good.yaml",
+                        """
+                        ingest:
+                          feeds.file: ""
+                          page.max.per.poll: 7
+                        feeds:
+                          - url: https://example.org/world/
+                            type: html
+                            links:
+                              selector: "ul.stories a"
+                              teaser.selector: ".dek"
+                              include: '/20\\d\\d/'
+                        """);
+        NewsflowConfig c = ConfigLoader.builder().workingDir(dir).file(good).load();
+
+        assertThat(c.ingest().page().maxPerPoll()).isEqualTo(7);
+        assertThat(c.ingest().page().minChars()).isEqualTo(600);
+        assertThat(c.feeds().get(0).links())
+                .isEqualTo(
+                        new dev.newsflow.core.feed.LinkRules(
+                                "ul.stories a", null, null, ".dek", "/20\\d\\d/", null));
     }
 
     @Test

@@ -28,6 +28,8 @@ class FeedStateTest {
         assertThat(s.lastStatus()).isNull();
         assertThat(s.publishIntervalMs()).isNull();
         assertThat(s.nextPollReason()).isNull();
+        assertThat(s.offeredFeedUrl()).isNull();
+        assertThat(s.offeredFeedCheckedAt()).isNull();
     }
 
     @Test
@@ -47,6 +49,8 @@ class FeedStateTest {
                         .lastElapsedMs(87L)
                         .itemsTotal(3)
                         .seenItemIds(List.of("x:1", "y:2", "z:3"))
+                        .offeredFeedUrl("https://a.example/feed.xml")
+                        .offeredFeedCheckedAt(Instant.parse("2025-03-01T06:00:00Z"))
                         .build();
 
         String json = Json.toString(s);
@@ -54,6 +58,9 @@ class FeedStateTest {
         assertThat(Schemas.errors(Schemas.FEED_STATE, json)).isEmpty();
         assertThat(Json.fromBytes(json.getBytes(StandardCharsets.UTF_8), FeedState.class))
                 .isEqualTo(s);
+        // a later state keeps the offer unless the poller changes it
+        assertThat(s.toBuilder().lastOutcome("not_modified").build().offeredFeedUrl())
+                .isEqualTo("https://a.example/feed.xml");
     }
 
     @Test

@@ -5,12 +5,14 @@ import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
+import dev.newsflow.core.feed.LinkRules;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.ingest.feed.FeedParseException;
 import dev.newsflow.ingest.feed.FeedRegistry;
 import dev.newsflow.ingest.feed.OpmlParser;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,7 +49,9 @@ import picocli.CommandLine.Spec;
             FeedsCommand.ListFeeds.class,
             FeedsCommand.AddFeed.class,
             FeedsCommand.RemoveFeed.class,
-            FeedsCommand.ImportFeeds.class
+            FeedsCommand.ImportFeeds.class,
+            FeedsDiscoverCommand.class,
+            FeedsPreviewCommand.class
         })
 public final class FeedsCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -189,6 +193,38 @@ public final class FeedsCommand implements Runnable {
         @Option(names = "--full-text", description = "Fetch every item's page.")
         boolean fullText;
 
+        @Option(
+                names = "--links-selector",
+                description =
+                        "html sources: CSS selector of the article links (default: found"
+                                + " automatically).")
+        String linksSelector;
+
+        @Option(
+                names = "--links-title-selector",
+                description = "html sources: CSS selector of a link's title inside its card.")
+        String linksTitleSelector;
+
+        @Option(
+                names = "--links-date-selector",
+                description = "html sources: CSS selector of a link's date inside its card.")
+        String linksDateSelector;
+
+        @Option(
+                names = "--links-teaser-selector",
+                description = "html sources: CSS selector of a link's teaser inside its card.")
+        String linksTeaserSelector;
+
+        @Option(
+                names = "--links-include",
+                description = "html sources: a regular expression article URLs must match.")
+        String linksInclude;
+
+        @Option(
+                names = "--links-exclude",
+                description = "html sources: a regular expression article URLs must not match.")
+        String linksExclude;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -218,6 +254,23 @@ public final class FeedsCommand implements Runnable {
                 err.println("--type must be feed, sitemap or html");
                 return 2;
             }
+            LinkRules links =
+                    new LinkRules(
+                            linksSelector,
+                            linksTitleSelector,
+                            linksDateSelector,
+                            linksTeaserSelector,
+                            linksInclude,
+                            linksExclude);
+            if (!links.isAutomatic() && !t.equals(FeedDefinition.TYPE_HTML)) {
+                err.println("--links-* options apply to --type html only");
+                return 2;
+            }
+            List<String> problems = ArticleLinkFinder.problems(links);
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> err.println("--links-" + p));
+                return 2;
+            }
             FeedDefinition feed =
                     new FeedDefinition(
                             FeedDefinition.SCHEMA_VERSION,
@@ -228,7 +281,8 @@ public final class FeedsCommand implements Runnable {
                             language,
                             intervalMs,
                             fullText,
-                            FeedDefinition.ORIGIN_CLI);
+                            FeedDefinition.ORIGIN_CLI,
+                            links);
             NewsflowConfig config = connect(options);
             try (FeedRegistry registry = new FeedRegistry(config)) {
                 List<String> written = registry.add(List.of(feed));
@@ -351,6 +405,7 @@ public final class FeedsCommand implements Runnable {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
+    /** Left-aligned columns two spaces apart; the first row is the header. */
     static void print(PrintWriter out, List<String[]> rows) {
         int cols = rows.get(0).length;
         int[] width = new int[cols];

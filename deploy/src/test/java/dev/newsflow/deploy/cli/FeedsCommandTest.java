@@ -37,6 +37,37 @@ class FeedsCommandTest {
     }
 
     @Test
+    void shouldRefuseLinkRulesOnFeedsAndBadSelectors() {
+        String onFeed =
+                run(
+                        "feeds",
+                        "add",
+                        "https://x.example/feed",
+                        "--links-selector",
+                        "h3 a",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1");
+        String bad =
+                run(
+                        "feeds",
+                        "add",
+                        "https://x.example/world/",
+                        "--type",
+                        "html",
+                        "--links-selector",
+                        "div[[",
+                        "--links-exclude",
+                        "(video",
+                        "--bootstrap-servers",
+                        "127.0.0.1:1");
+
+        assertThat(onFeed).contains("--links-* options apply to --type html only");
+        assertThat(bad)
+                .contains("--links-selector 'div[[' is not a valid CSS selector")
+                .contains("--links-exclude pattern '(video' is not a regular expression");
+    }
+
+    @Test
     void shouldRefuseAnOpmlFileThatIsNotOpml(@TempDir Path dir) throws IOException {
         java.nio.file.Path opml =
                 java.nio.file.Files.writeString(
@@ -45,6 +76,20 @@ class FeedsCommandTest {
         String err = run("feeds", "import", opml.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
         assertThat(err).contains("Cannot import " + opml);
+    }
+
+    @Test
+    void shouldRefuseAPreviewOfAnUnknownType() {
+        String err = run("feeds", "preview", "https://x.example/feed", "--type", "podcast");
+
+        assertThat(err).contains("--type must be feed, sitemap or html");
+    }
+
+    @Test
+    void shouldRefuseToDiscoverANonHttpSite() {
+        String err = run("feeds", "discover", "file:///tmp/site.html");
+
+        assertThat(err).contains("SITE-URL 'file:///tmp/site.html' must be an http or https URL");
     }
 
     private static String run(String... args) {

@@ -128,6 +128,27 @@ public final class ArticleExtractor {
             String url) {
         Objects.requireNonNull(body, "body can't be null");
         Objects.requireNonNull(url, "url can't be null");
+        try {
+            Object checked = decodeChecked(body, contentType, url);
+            if (checked instanceof ExtractedPage failed) {
+                return failed;
+            }
+            return extractHtml((HtmlCharsetDetector.Decoded) checked, contentLanguage, url);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ExtractedPage.failed(
+                    ExtractOutcome.FAILED,
+                    url,
+                    e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Checks and decodes {@code body} as {@link #extract(byte[], String, String)} does: returns the
+     * failed page when the body is empty, too large, binary, not HTML or nested too deep, else the
+     * decoded text.
+     */
+    private Object decodeChecked(byte[] body, @Nullable String contentType, String url) {
         if (body.length == 0) {
             return ExtractedPage.failed(ExtractOutcome.EMPTY, url, "empty body");
         }
@@ -148,32 +169,57 @@ public final class ArticleExtractor {
                         ExtractOutcome.NOT_HTML, url, "content type " + mime + " is not HTML");
             }
         }
-        try {
-            HtmlCharsetDetector.Decoded decoded = HtmlCharsetDetector.decode(body, contentType);
-            if (!HTML_TYPES.contains(mime)
-                    && !startsLikeHtml(decoded.text(), mime.endsWith("xml"))) {
-                return ExtractedPage.failed(
-                        ExtractOutcome.NOT_HTML,
-                        url,
-                        (mime.isEmpty() ? "no content type" : "content type " + mime)
-                                + " and no HTML markup at the start");
-            }
-            int depth = nestingDepth(decoded.text());
-            if (depth > MAX_DEPTH) {
-                return ExtractedPage.failed(
-                        ExtractOutcome.TOO_DEEP,
-                        url,
-                        "elements nest about " + depth + " deep, over the limit of " + MAX_DEPTH);
-            }
-            return extractHtml(decoded, contentLanguage, url);
-        } catch (RuntimeException | StackOverflowError e) {
+        HtmlCharsetDetector.Decoded decoded = HtmlCharsetDetector.decode(body, contentType);
+        if (!HTML_TYPES.contains(mime) && !startsLikeHtml(decoded.text(), mime.endsWith("xml"))) {
             return ExtractedPage.failed(
-                    ExtractOutcome.FAILED,
+                    ExtractOutcome.NOT_HTML,
                     url,
-                    e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    (mime.isEmpty() ? "no content type" : "content type " + mime)
+                            + " and no HTML markup at the start");
+        }
+        int depth = nestingDepth(decoded.text());
+        if (depth > MAX_DEPTH) {
+            return ExtractedPage.failed(
+                    ExtractOutcome.TOO_DEEP,
+                    url,
+                    "elements nest about " + depth + " deep, over the limit of " + MAX_DEPTH);
+        }
+        return decoded;
+    }
+
+    /**
+     * Parses a listing page (a home or section page) into a jsoup document with the same checks and
+     * charset decoding as {@link #extract(byte[], String, String)}; a page that cannot be read
+     * gives the failed {@link ExtractedPage} instead. Never throws for bad input.
+     */
+    public ParsedHtml parse(byte[] body, @Nullable String contentType, String url) {
+        Objects.requireNonNull(body, "body can't be null");
+        Objects.requireNonNull(url, "url can't be null");
+        try {
+            Object checked = decodeChecked(body, contentType, url);
+            if (checked instanceof ExtractedPage failed) {
+                return new ParsedHtml(null, failed);
+            }
+            return new ParsedHtml(
+                    Jsoup.parse(((HtmlCharsetDetector.Decoded) checked).text(), url), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ParsedHtml(
+                    null,
+                    ExtractedPage.failed(
+                            ExtractOutcome.FAILED,
+                            url,
+                            e.getClass().getSimpleName()
+                                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
     }
+
+    /**
+     * A parsed HTML page, or why it could not be parsed.
+     *
+     * @param document the page, when it could be read
+     * @param failure the failed extraction (outcome and reason) otherwise
+     */
+    public record ParsedHtml(@Nullable Document document, @Nullable ExtractedPage failure) {}
 
     private static ExtractedPage extractHtml(
             HtmlCharsetDetector.Decoded decoded, @Nullable String contentLanguage, String url) {

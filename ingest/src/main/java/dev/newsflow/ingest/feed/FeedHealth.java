@@ -1,6 +1,7 @@
 package dev.newsflow.ingest.feed;
 
 import dev.newsflow.core.feed.FeedState;
+import dev.newsflow.core.log.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,12 +14,32 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code pending} (never polled), {@code ok}, {@code failing} or {@code backing_off}
  *     (failing, and waiting longer than its interval: backoff or {@code Retry-After})
  * @param summary one line for people, e.g. {@code failing since 2025-01-01T10:00:00Z (3 failures):
- *     HTTP 503}
+ *     HTTP 503}; for an {@code html} source whose page offers a working feed, followed by {@code ;
+ *     the page offers a working feed: URL}
+ * @param offeredFeed for an {@code html} source, the working feed its page offers ({@link
+ *     FeedState#offeredFeedUrl()}); null otherwise
  */
-public record FeedHealth(String status, String summary) {
+public record FeedHealth(String status, String summary, @Nullable String offeredFeed) {
+
+    /** A health without an offered feed. */
+    public FeedHealth(String status, String summary) {
+        this(status, summary, null);
+    }
 
     /** The health of a feed whose state is {@code state} (null: never polled) at {@code now}. */
     public static FeedHealth of(@Nullable FeedState state, Instant now) {
+        FeedHealth h = withoutOffer(state, now);
+        if (state == null || state.offeredFeedUrl() == null) {
+            return h;
+        }
+        String offered = state.offeredFeedUrl();
+        return new FeedHealth(
+                h.status(),
+                h.summary() + "; the page offers a working feed: " + Redactor.redact(offered),
+                offered);
+    }
+
+    private static FeedHealth withoutOffer(@Nullable FeedState state, Instant now) {
         if (state == null || state.lastPollAt() == null) {
             return new FeedHealth("pending", "not polled yet");
         }

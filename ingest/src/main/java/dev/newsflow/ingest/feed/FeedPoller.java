@@ -1,25 +1,38 @@
 package dev.newsflow.ingest.feed;
 
+import dev.newsflow.core.article.ArticleIds;
+import dev.newsflow.core.article.LanguageHints;
+import dev.newsflow.core.article.RawArticle;
+import dev.newsflow.core.article.Source;
 import dev.newsflow.core.config.IngestConfig;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
+import dev.newsflow.ingest.extract.ArticleExtractor;
+import dev.newsflow.ingest.extract.ExtractedPage;
 import dev.newsflow.ingest.fetch.CacheHeaders;
 import dev.newsflow.ingest.fetch.FetchOutcome;
 import dev.newsflow.ingest.fetch.FetchRequest;
 import dev.newsflow.ingest.fetch.FetchResult;
 import dev.newsflow.ingest.fetch.Fetcher;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
+import dev.newsflow.ingest.listing.ScoredLink;
+import dev.newsflow.ingest.url.UrlNormalizer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +44,18 @@ import org.jspecify.annotations.Nullable;
  * The remembered item ids are bounded to three times the items of the last document (at least
  * {@value #SEEN_FLOOR}), never more than {@code ingest.seen.max.items}: enough for any item still
  * in the feed, and small enough for ten thousand feeds in one instance.
+ *
+ * <p>Article pages: after mapping, each new item whose page is wanted (see {@link PageFetcher}) is
+ * completed from its page, one page at a time, within the poll's page budget ({@code
+ * ingest.page.max.per.poll} pages, {@code ingest.page.budget.ms}); a page that cannot be used
+ * leaves the item with its own content and a reason.
+ *
+ * <p>{@code html} sources: the listing page is fetched (conditionally) and parsed, its article
+ * links found by {@link ArticleLinkFinder} (automatically or by the source's {@link
+ * dev.newsflow.core.feed.LinkRules}), and each link not seen before becomes an article from its
+ * page, with the listing's title and teaser as a fallback. The seen list holds the article ids of
+ * the links. Links whose page was put off (budget spent, host busy) are not marked seen and the
+ * validators are not kept, so the next poll fetches the listing in full and takes them up.
  */
 public final class FeedPoller {
     /** The fewest item ids remembered per feed (unless {@code ingest.seen.max.items} is lower). */
@@ -42,7 +67,13 @@ public final class FeedPoller {
     private final IngestConfig config;
     private final Clock clock;
     private final PollPlanner planner;
+    private final ArticleExtractor extractor;
+    private final PageFetcher pages;
 
+    /**
+     * A poller fetching feeds and article pages through {@code fetcher}, extracting pages with a
+     * default {@link ArticleExtractor} capped at {@code ingest.fetch.max.bytes}.
+     */
     public FeedPoller(
             Fetcher fetcher,
             FeedParser parser,
@@ -65,15 +96,22 @@ public final class FeedPoller {
         this.config = Objects.requireNonNull(config, "config can't be null");
         this.clock = Objects.requireNonNull(clock, "clock can't be null");
         this.planner = new PollPlanner(config, random);
+        this.extractor =
+                new ArticleExtractor((int) Math.min(Integer.MAX_VALUE, config.fetch().maxBytes()));
+        this.pages = new PageFetcher(fetcher, extractor, config.page(), clock);
     }
 
     /** Polls {@code feed} whose last known state is {@code state}. */
     public PollResult poll(FeedDefinition feed, FeedState state) {
         String url = state.url();
+        boolean listing = FeedDefinition.TYPE_HTML.equals(feed.type());
         FetchResult fetched =
                 fetcher.fetch(
                         new FetchRequest(
-                                url, state.etag(), state.lastModified(), FetchRequest.ACCEPT_FEED));
+                                url,
+                                state.etag(),
+                                state.lastModified(),
+                                listing ? FetchRequest.ACCEPT_HTML : FetchRequest.ACCEPT_FEED));
         Instant now = clock.instant();
         long elapsedMs = fetched.elapsed().toMillis();
         switch (fetched.outcome()) {
@@ -103,7 +141,9 @@ public final class FeedPoller {
                 return withoutItems(feed, FetchOutcome.NOT_MODIFIED.tag(), fetched, next);
             }
             case OK -> {
-                return parsed(feed, state, fetched, now);
+                return listing
+                        ? listed(feed, state, fetched, now)
+                        : parsed(feed, state, fetched, now);
             }
             default -> {
                 String error = fetched.error() == null ? fetched.outcome().tag() : fetched.error();
@@ -175,6 +215,8 @@ public final class FeedPoller {
                 rejected.add((ItemMapper.Rejected) m);
             }
         }
+        Map<String, Integer> pageOutcomes = new TreeMap<>();
+        fresh = withPages(feed, fresh, pageOutcomes);
         int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * parsed.items().size()));
         List<String> seenNext =
                 FeedState.boundedSeen(
@@ -206,7 +248,165 @@ public final class FeedPoller {
                 fetched.body().length,
                 fetched.elapsed(),
                 next,
-                lags);
+                lags,
+                pageOutcomes);
+    }
+
+    /** Completes the items whose page is wanted from their pages, within one poll's budget. */
+    private List<ItemMapper.Accepted> withPages(
+            FeedDefinition feed, List<ItemMapper.Accepted> items, Map<String, Integer> outcomes) {
+        PageFetcher.Budget budget = pages.budget();
+        List<ItemMapper.Accepted> out = new ArrayList<>(items.size());
+        for (ItemMapper.Accepted a : items) {
+            PageFetcher.Outcome o = pages.complete(feed, a.article(), budget);
+            if (o == null) {
+                out.add(a);
+            } else {
+                outcomes.merge(o.reason(), 1, Integer::sum);
+                out.add(new ItemMapper.Accepted(o.article(), a.seenKey()));
+            }
+        }
+        return out;
+    }
+
+    /** An {@code html} source's listing page: its new article links, each from its page. */
+    private PollResult listed(
+            FeedDefinition feed, FeedState state, FetchResult fetched, Instant now) {
+        ArticleExtractor.ParsedHtml html =
+                extractor.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
+        Document doc = html.document();
+        if (doc == null) {
+            ExtractedPage failure = Objects.requireNonNull(html.failure());
+            return failure(
+                    feed,
+                    state,
+                    now,
+                    PollResult.PARSE_ERROR,
+                    "listing page not readable as HTML ("
+                            + failure.outcome().tag()
+                            + "): "
+                            + failure.detail(),
+                    fetched.status(),
+                    null,
+                    fetched.elapsed(),
+                    fetched.body().length);
+        }
+        List<String> ruleProblems = ArticleLinkFinder.problems(feed.linkRules());
+        if (!ruleProblems.isEmpty()) {
+            return failure(
+                    feed,
+                    state,
+                    now,
+                    PollResult.PARSE_ERROR,
+                    "bad link rules: " + String.join("; ", ruleProblems),
+                    fetched.status(),
+                    null,
+                    fetched.elapsed(),
+                    fetched.body().length);
+        }
+        List<ScoredLink> links =
+                ArticleLinkFinder.find(doc, URI.create(fetched.finalUrl()), feed.linkRules());
+        Set<String> seen = new HashSet<>(state.seenItemIds());
+        Set<String> inThisPoll = new HashSet<>();
+        List<ItemMapper.Accepted> fresh = new ArrayList<>();
+        List<ItemMapper.Rejected> rejected = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        List<@Nullable Instant> dates = new ArrayList<>();
+        Map<String, Integer> pageOutcomes = new TreeMap<>();
+        PageFetcher.Budget budget = pages.budget();
+        String language =
+                feed.language() != null
+                        ? feed.language()
+                        : blankToNull(doc.select("html").attr("lang"));
+        Source source =
+                new Source(
+                        feed.id(),
+                        feed.url(),
+                        feed.name(),
+                        FeedDefinition.TYPE_HTML,
+                        blankToNull(doc.title()));
+        int leftOver = 0;
+        for (ScoredLink link : links) {
+            dates.add(link.publishedAt());
+            Optional<String> canonical = UrlNormalizer.normalize(link.url());
+            if (canonical.isEmpty()) {
+                rejected.add(
+                        new ItemMapper.Rejected("bad_link", "not an http(s) URL: " + link.url()));
+                continue;
+            }
+            String url = canonical.get();
+            String id = ArticleIds.fromCanonicalUrl(url);
+            if (seen.contains(id) || !inThisPoll.add(id)) {
+                continue;
+            }
+            List<String> flags = new ArrayList<>();
+            if (ItemMapper.isFutureDate(link.publishedAt(), now)) {
+                flags.add(ItemMapper.FLAG_FUTURE_DATE);
+            }
+            RawArticle listed =
+                    RawArticle.builder(url, source, now)
+                            .link(link.url().equals(url) ? null : link.url())
+                            .title(link.title())
+                            .summary(link.teaser())
+                            .publishedAt(link.publishedAt())
+                            .languageHints(LanguageHints.fromFeed(language))
+                            .flags(flags)
+                            .build();
+            PageFetcher.Outcome o =
+                    Objects.requireNonNull(pages.complete(feed, listed, budget), "html pages");
+            pageOutcomes.merge(o.reason(), 1, Integer::sum);
+            if (o.retryable()) {
+                leftOver++;
+                continue;
+            }
+            done.add(id);
+            RawArticle article = o.article();
+            if (!o.ok() && article.title() == null && article.summary() == null) {
+                rejected.add(
+                        new ItemMapper.Rejected(
+                                "empty",
+                                "link "
+                                        + url
+                                        + " has no listing title and its page failed: "
+                                        + article.extraction().error()));
+                continue;
+            }
+            fresh.add(new ItemMapper.Accepted(article, id));
+        }
+        int keep = Math.min(config.seenMaxItems(), Math.max(SEEN_FLOOR, 3 * links.size()));
+        List<String> seenNext = FeedState.boundedSeen(state.seenItemIds(), done, keep);
+        PollPlanner.Estimate estimate = planner.estimate(state, dates, fresh.size(), now);
+        FeedState.Builder b =
+                succeeded(state, fetched, now)
+                        .lastOutcome(FetchOutcome.OK.tag())
+                        // links left for later: the next poll must read the page even if unchanged
+                        .etag(leftOver > 0 ? null : fetched.etag())
+                        .lastModified(leftOver > 0 ? null : fetched.lastModified())
+                        .seenItemIds(seenNext)
+                        .itemsTotal(state.itemsTotal() + fresh.size())
+                        .publishIntervalMs(estimate.publishIntervalMs())
+                        .newestItemAt(estimate.newestItemAt())
+                        .lastItemsFound(links.size())
+                        .lastItemsNew(fresh.size())
+                        .lastBytes((long) fetched.body().length)
+                        .lastElapsedMs(fetched.elapsed().toMillis());
+        FeedState next = plan(feed, b, fetched, Optional.empty(), now);
+        return new PollResult(
+                feed,
+                FetchOutcome.OK.tag(),
+                null,
+                fresh,
+                links.size(),
+                rejected,
+                fetched.body().length,
+                fetched.elapsed(),
+                next,
+                List.of(),
+                pageOutcomes);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The state fields every successful poll sets. */

@@ -4,6 +4,7 @@ import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param next the feed's state once {@code newItems} are published
  * @param freshnessLags for new items with a publication date, the time from it to this poll (empty
  *     on a feed's first poll, whose backlog is not lag)
+ * @param pageOutcomes article pages tried in this poll, by outcome ({@code ok} or the reason a page
+ *     was not used, see {@link PageFetcher})
  */
 public record PollResult(
         FeedDefinition feed,
@@ -32,7 +35,8 @@ public record PollResult(
         long bytes,
         Duration elapsed,
         FeedState next,
-        List<Duration> freshnessLags) {
+        List<Duration> freshnessLags,
+        Map<String, Integer> pageOutcomes) {
     /** Outcome of a poll whose document could not be read as a feed. */
     public static final String PARSE_ERROR = "parse_error";
 
@@ -49,6 +53,33 @@ public record PollResult(
         newItems = List.copyOf(newItems);
         rejected = List.copyOf(rejected);
         freshnessLags = List.copyOf(freshnessLags);
+        pageOutcomes = Map.copyOf(pageOutcomes);
+    }
+
+    /** A result without article pages. */
+    public PollResult(
+            FeedDefinition feed,
+            String outcome,
+            @Nullable String error,
+            List<ItemMapper.Accepted> newItems,
+            int itemsFound,
+            List<ItemMapper.Rejected> rejected,
+            long bytes,
+            Duration elapsed,
+            FeedState next,
+            List<Duration> freshnessLags) {
+        this(
+                feed,
+                outcome,
+                error,
+                newItems,
+                itemsFound,
+                rejected,
+                bytes,
+                elapsed,
+                next,
+                freshnessLags,
+                Map.of());
     }
 
     /** Returns whether the poll succeeded (new content or not modified) or was only put off. */

@@ -28,6 +28,28 @@ class FeedHealthTest {
     }
 
     @Test
+    void shouldSayWhenAnHtmlSourceOffersAWorkingFeed() {
+        FeedState s =
+                NEW.toBuilder()
+                        .lastPollAt(NOW)
+                        .lastOutcome("ok")
+                        .lastStatus(200)
+                        .offeredFeedUrl("https://a.example/feed.xml?token=secret")
+                        .offeredFeedCheckedAt(NOW)
+                        .build();
+
+        FeedHealth h = FeedHealth.of(s, NOW);
+
+        assertThat(h.status()).isEqualTo("ok");
+        assertThat(h.summary())
+                .startsWith("ok (ok, HTTP 200); the page offers a working feed: https://a.example/")
+                .doesNotContain("secret");
+        assertThat(h.offeredFeed()).isEqualTo("https://a.example/feed.xml?token=secret");
+        assertThat(FeedHealth.of(NEW.toBuilder().lastPollAt(NOW).build(), NOW).offeredFeed())
+                .isNull();
+    }
+
+    @Test
     void shouldSaySinceWhenAndWhyAFeedFailsAndUntilWhenItBacksOff() {
         FeedState failing =
                 NEW.toBuilder()
