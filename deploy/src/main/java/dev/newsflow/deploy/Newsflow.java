@@ -7,9 +7,11 @@ import dev.newsflow.deploy.cli.FeedCommand;
 import dev.newsflow.deploy.cli.FeedsCommand;
 import dev.newsflow.deploy.cli.IngestCommand;
 import dev.newsflow.deploy.cli.LangCommand;
+import dev.newsflow.deploy.cli.ReplayCommand;
 import dev.newsflow.deploy.cli.RunCommand;
 import dev.newsflow.deploy.cli.SearchCommand;
 import dev.newsflow.deploy.cli.SinkCommand;
+import dev.newsflow.deploy.cli.StatusCommand;
 import dev.newsflow.deploy.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
             LangCommand.class,
             TopicsCommand.class,
             FeedsCommand.class,
+            ReplayCommand.class,
+            StatusCommand.class,
             SearchCommand.class,
             FeedCommand.class,
             ExtractCommand.class,

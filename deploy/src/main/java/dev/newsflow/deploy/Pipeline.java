@@ -1,22 +1,28 @@
 package dev.newsflow.deploy;
 
+import com.sun.net.httpserver.HttpExchange;
 import dev.newsflow.core.broker.EmbeddedBroker;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
 import dev.newsflow.core.http.HttpEndpoint;
+import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.metrics.Metrics;
+import dev.newsflow.deploy.status.StatusCollector;
+import dev.newsflow.deploy.status.StatusPage;
 import dev.newsflow.enrich.EnrichApp;
 import dev.newsflow.ingest.IngestApp;
 import dev.newsflow.sink.SinkApp;
 import dev.newsflow.sink.api.ArticleApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * A running set of Newsflow parts in this JVM: the embedded broker (for {@code run}), the HTTP
  * endpoint, and any of ingest, enrich and sink. Parts start in dependency order (broker, topics,
  * HTTP, sink, enrich, ingest) and close in reverse, so ingest stops producing before enrich and the
- * sink stop consuming.
+ * sink stop consuming. The HTTP endpoint serves the status page of the parts on {@code /} and its
+ * figures on {@value #STATUS_PATH}.
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -43,7 +50,14 @@ public final class Pipeline implements AutoCloseable {
     private final NewsflowConfig config;
     private final PrometheusMeterRegistry registry;
     private final Health health;
+
+    /** The JSON of the status page. */
+    public static final String STATUS_PATH = "/api/status";
+
+    private static final Duration STATUS_SAMPLE_INTERVAL = Duration.ofSeconds(10);
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private volatile @Nullable StatusCollector status;
     private @Nullable HttpEndpoint http;
     private @Nullable IngestApp ingest;
     private @Nullable EnrichApp enrich;
@@ -113,16 +127,8 @@ public final class Pipeline implements AutoCloseable {
             if (config.http().enabled()) {
                 http = HttpEndpoint.start(config.http(), registry, health);
                 started.push(http);
-                http.route(
-                        "/",
-                        ex ->
-                                HttpEndpoint.respond(
-                                        ex,
-                                        ex.getRequestURI().getPath().equals("/") ? 200 : 404,
-                                        "text/html; charset=utf-8",
-                                        ex.getRequestURI().getPath().equals("/")
-                                                ? landingPage()
-                                                : "not found"));
+                http.route("/", this::statusPage);
+                http.route(STATUS_PATH, this::statusJson);
             }
             if (parts.contains(Part.SINK)) {
                 sink = SinkApp.start(config, registry, health);
@@ -139,6 +145,17 @@ public final class Pipeline implements AutoCloseable {
                 ingest = IngestApp.start(config, registry, health);
                 started.push(ingest);
             }
+            StatusCollector collector =
+                    new StatusCollector(
+                            config,
+                            parts.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList(),
+                            registry,
+                            health,
+                            ingest == null ? null : ingest.scheduler()::snapshot,
+                            sink == null ? null : sink.search(),
+                            STATUS_SAMPLE_INTERVAL);
+            started.push(collector);
+            status = collector;
             health.register("startup", () -> HealthStatus.up("started " + parts));
             log.info("Newsflow started: {} against {}", parts, config.kafka().bootstrapServers());
             return this;
@@ -172,11 +189,35 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private String landingPage() {
-        return "<!doctype html><meta"
-                + " charset=utf-8><title>Newsflow</title><h1>Newsflow</h1><ul><li><a"
-                + " href=/health/ready>/health/ready</a></li><li><a"
-                + " href=/metrics>/metrics</a></li></ul>";
+    private void statusPage(HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getPath().equals("/")) {
+            HttpEndpoint.respond(ex, 404, "text/plain; charset=utf-8", "not found");
+            return;
+        }
+        StatusCollector collector = status;
+        ex.getResponseHeaders().set("Content-Security-Policy", StatusPage.CONTENT_SECURITY_POLICY);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (collector == null) {
+            HttpEndpoint.respond(
+                    ex,
+                    503,
+                    "text/html; charset=utf-8",
+                    "<!doctype html><meta charset=utf-8><meta http-equiv=refresh content=2>"
+                            + "<title>Newsflow</title><p>Newsflow is starting…");
+            return;
+        }
+        HttpEndpoint.respond(
+                ex, 200, "text/html; charset=utf-8", StatusPage.render(collector.report()));
+    }
+
+    private void statusJson(HttpExchange ex) throws IOException {
+        StatusCollector collector = status;
+        if (collector == null) {
+            HttpEndpoint.respond(
+                    ex, 503, "application/json", "{\"error\":\"Newsflow is starting\"}");
+            return;
+        }
+        HttpEndpoint.respond(ex, 200, "application/json", Json.toString(collector.report()));
     }
 
     /** The configuration in effect (with the embedded broker's address in {@code run}). */

@@ -16,7 +16,7 @@ class NewsflowCommandTest {
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "ingest", "enrich", "sink"})
+    @ValueSource(strings = {"run", "ingest", "enrich", "sink", "status", "replay"})
     void shouldDescribeEveryCommandWithHelp(String command) {
         Result r = execute(command, "--help");
 
@@ -28,12 +28,20 @@ class NewsflowCommandTest {
                 .contains("--set");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "replay"})
+    void shouldDocumentExitStatusesAndExamples(String command) {
+        Result r = execute(command, "--help");
+
+        assertThat(r.out).contains("Exit status: 0 ").contains("Examples:");
+    }
+
     @Test
     void shouldListTheCommandsAtTheTop() {
         Result r = execute("--help");
 
         assertThat(r.code).isZero();
-        assertThat(r.out).contains("run", "ingest", "enrich", "sink");
+        assertThat(r.out).contains("run", "ingest", "enrich", "sink", "status", "replay");
     }
 
     @Test

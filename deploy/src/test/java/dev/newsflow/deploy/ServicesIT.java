@@ -8,6 +8,7 @@ import dev.newsflow.core.http.HttpEndpoint;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.test.LocalHttpServer;
 import dev.newsflow.core.test.TestBroker;
+import dev.newsflow.deploy.status.StatusReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -117,6 +118,26 @@ class ServicesIT {
         assertThat(languages.get("Local football club reaches the regional cup final"))
                 .isEqualTo("en");
 
+        // each service's status page shows its own part
+        StatusReport ingest = status("ingest");
+        assertThat(ingest.parts()).containsExactly("ingest");
+        assertThat(ingest.feeds()).hasSize(5);
+        assertThat(ingest.latest()).isNull();
+        assertThat(ingest.stages())
+                .extracting(StatusReport.StageRow::stage)
+                .containsExactly("ingest");
+        StatusReport enrich = status("enrich");
+        assertThat(enrich.feeds()).isNull();
+        assertThat(enrich.stages())
+                .extracting(StatusReport.StageRow::stage)
+                .containsExactly("enrich");
+        assertThat(enrich.languages()).containsEntry("id", 1L);
+        StatusReport sink = status("sink");
+        assertThat(sink.feeds()).isNull();
+        assertThat(sink.latest()).hasSize(NewsFixtures.DISTINCT_ARTICLES);
+        assertThat(sink.stages()).extracting(StatusReport.StageRow::stage).containsExactly("sink");
+        assertThat(get("sink", "/").body()).contains("Latest articles").doesNotContain("<h2>Feeds");
+
         // SIGTERM: each service closes in order and exits 0
         for (String service : List.of("ingest", "enrich", "sink")) {
             Process p = processes.get(service);
@@ -182,6 +203,12 @@ class ServicesIT {
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve(service + ".log").toFile());
         processes.put(service, pb.start());
+    }
+
+    private StatusReport status(String service) throws Exception {
+        HttpResponse<String> r = get(service, Pipeline.STATUS_PATH);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.mapper().readValue(r.body(), StatusReport.class);
     }
 
     private HttpResponse<String> get(String service, String path)

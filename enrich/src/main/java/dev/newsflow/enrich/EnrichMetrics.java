@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <ul>
  *   <li>{@code newsflow.enrich.records} (counter, tag {@code outcome}: {@code enriched}, {@code
- *       revision}, {@code duplicate}, {@code alias}, {@code dlq}): raw records by what became of
- *       them ({@code alias}: same content as an earlier article under another id, recorded in that
- *       article's aliases)
+ *       revision}, {@code duplicate}, {@code alias}, {@code stale-replay}, {@code dlq}): raw
+ *       records by what became of them ({@code alias}: same content as an earlier article under
+ *       another id, recorded in that article's aliases; {@code stale-replay}: a replayed record
+ *       that is not its article's latest content)
  *   <li>{@code newsflow.enrich.clusters} (counter, tag {@code result}: {@code own} and {@code
  *       joined} for published articles that start or join a story; {@code alias-revision} for
  *       revisions published to record an alias; {@code timeout}, {@code superseded}, {@code stale},

@@ -343,7 +343,10 @@ public final class FeedsCommand implements Runnable {
             }
             NewsflowConfig config = connect(options);
             try (FeedRegistry registry = new FeedRegistry(config)) {
-                List<String> written = registry.add(feeds);
+                Progress progress =
+                        new Progress(err, "importing feeds", feeds.size(), Progress.isTerminal());
+                List<String> written = registry.add(feeds, () -> progress.advance(1));
+                progress.finish();
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(
                         Locale.ROOT,
@@ -361,7 +364,7 @@ public final class FeedsCommand implements Runnable {
         return s.toBuilder().seenItemIds(List.of()).build();
     }
 
-    private static String abbreviate(String s, int max) {
+    static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 

@@ -115,6 +115,7 @@ class FeedsCommandIT {
         assertThat(again.out).startsWith("Unchanged: good");
         assertThat(imported.out).contains("Imported 1 feeds", "(1 new or changed)");
         assertThat(importedOpml.code).isZero();
+        assertThat(importedOpml.err).contains("importing feeds: 1/1 (100%)");
         assertThat(importedOpml.out).contains("Imported 1 feeds from " + opml);
         assertThat(importedOpml.err).contains("Skipped:", "Blog", "not a feed");
         assertThat(pending.out).contains("good", "Good", "pending", "Broken", "2 feeds, 0 failing");

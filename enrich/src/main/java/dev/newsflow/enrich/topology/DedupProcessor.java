@@ -2,6 +2,7 @@ package dev.newsflow.enrich.topology;
 
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.ReplayHeader;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.dedup.ContentHash;
 import dev.newsflow.enrich.dedup.DedupEntry;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Drops exact re-fetches and numbers revisions. The store maps article id to the content hash and
  * revision of its latest version, written at the record timestamp and forgotten after the
  * retention: the same hash again is dropped (and remembered anew); another hash is the next
- * revision. An id not seen within the retention starts again at revision 1.
+ * revision. An id not seen within the retention starts again at revision 1. Records marked with
+ * {@link ReplayHeader} are re-enriched instead of dropped (see {@link #replay}).
  */
 final class DedupProcessor implements Processor<String, RawArticle, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
@@ -45,6 +48,10 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
             String hash = ContentHash.of(raw);
             long ts = record.timestamp();
             DedupEntry previous = WindowStores.latestValue(store, raw.id(), ts - retentionMs);
+            if (ReplayHeader.isReplay(record.headers())) {
+                replay(record, raw, hash, previous);
+                return;
+            }
             if (previous != null && previous.contentHash().equals(hash)) {
                 store.put(raw.id(), new DedupEntry(hash, previous.revision(), ts), ts);
                 metrics.record("duplicate");
@@ -58,5 +65,28 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
         } catch (RuntimeException e) {
             Dlq.send(context, metrics, record, Json.toBytes(raw), "dedup", "exception", e);
         }
+    }
+
+    /**
+     * A record re-sent by {@code newsflow replay}: the article's latest content becomes its next
+     * revision, enriched again with today's rules; anything else would roll the article back to
+     * older content, and is dropped. An id past the retention starts at revision 1, which a store
+     * that kept a higher revision will not apply.
+     */
+    private void replay(
+            Record<String, RawArticle> record,
+            RawArticle raw,
+            String hash,
+            @Nullable DedupEntry previous) {
+        long ts = record.timestamp();
+        if (previous != null && !previous.contentHash().equals(hash)) {
+            metrics.record("stale-replay");
+            log.debug("Dropped replayed {}: not its latest content", raw.id());
+            return;
+        }
+        int revision = previous == null ? 1 : previous.revision() + 1;
+        store.put(raw.id(), new DedupEntry(hash, revision, ts), ts);
+        context.forward(
+                record.withValue(new Revisioned(raw, revision, hash)), EnrichTopology.LANGUAGE);
     }
 }

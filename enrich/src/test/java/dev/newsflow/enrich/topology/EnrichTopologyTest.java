@@ -88,6 +88,41 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldPublishAReplayedUnchangedArticleAsTheNextRevisionInItsStory() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+
+        f.send(a, T0);
+        f.replay(a, T0.plusSeconds(3600));
+        f.send(a, T0.plusSeconds(7200));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::id).containsOnly(a.id());
+        // the replay is revision 2; the ordinary re-fetch after it is still a duplicate
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2);
+        assertThat(out.get(1).contentHash()).isEqualTo(out.get(0).contentHash());
+        assertThat(out.get(1).cluster().id()).isEqualTo(out.get(0).cluster().id());
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropAReplayedRecordThatIsNotTheArticlesLatestContent() {
+        Pair p = pair("syndicated", "en", 0);
+        RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
+        RawArticle changed = a.toBuilder().text(p.textA() + "\n\nUpdate: a correction.").build();
+
+        f.send(a, T0);
+        f.send(changed, T0.plusSeconds(600));
+        f.replay(a, T0.plusSeconds(1200));
+        f.replay(changed, T0.plusSeconds(1800));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2, 3);
+        assertThat(out.get(2).contentHash()).isEqualTo(out.get(1).contentHash());
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "stale-replay")).isEqualTo(1);
+    }
+
+    @Test
     void shouldPublishAChangedBodyAsTheNextRevisionInTheSameStory() {
         Pair p = pair("syndicated", "en", 0);
         RawArticle a = article("https://a.example/1", p.titleA(), p.textA());

@@ -6,12 +6,14 @@ import dev.newsflow.core.article.LanguageHints;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
 import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.ReplayHeader;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.cluster.ClusterPolicy;
 import dev.newsflow.enrich.lang.LanguageDetector;
 import dev.newsflow.enrich.topic.TopicTagger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -137,6 +140,13 @@ final class TopologyFixture implements AutoCloseable {
     /** Produces {@code a} to the raw topic at {@code at}. */
     void send(RawArticle a, Instant at) {
         raw.pipeInput(new TestRecord<>(a.id(), Json.toBytes(a), at));
+    }
+
+    /** Produces {@code a} to the raw topic at {@code at}, marked as sent by {@code replay}. */
+    void replay(RawArticle a, Instant at) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ReplayHeader.NAME, at.toString().getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(a.id(), Json.toBytes(a), headers, at));
     }
 
     List<EnrichedArticle> published() {

@@ -115,6 +115,11 @@ public final class FeedRegistry implements AutoCloseable {
      * @return the ids written: new or changed ones (unchanged ones are not written again)
      */
     public List<String> add(List<FeedDefinition> feeds) {
+        return add(feeds, () -> {});
+    }
+
+    /** {@link #add(List)}, calling {@code afterEach} after each feed is handled (for progress). */
+    public List<String> add(List<FeedDefinition> feeds, Runnable afterEach) {
         List<TopicReader.Located<FeedDefinition>> current = located();
         int partitions = partitions();
         List<String> written = new ArrayList<>();
@@ -122,6 +127,7 @@ public final class FeedRegistry implements AutoCloseable {
             if (write(f, current, partitions)) {
                 written.add(f.id());
             }
+            afterEach.run();
         }
         flush();
         return written;
