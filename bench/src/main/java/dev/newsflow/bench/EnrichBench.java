@@ -63,7 +63,9 @@ import org.apache.kafka.streams.Topology;
  * <p>Input: the texts of {@code enrich/src/test/resources/neardup/pairs.jsonl.gz} (real articles
  * and their syndicated and edited copies), each under {@code copies} URLs with a numbered headline,
  * so every base text forms a story of several near-duplicates. Usage: {@code bench/run EnrichBench
- * [rounds] [copies]}, defaults 3 and 4.
+ * [rounds] [copies] [variants] [key=value...]}, defaults 3, 4 and {@code 0,1,2} (0 pass-through, 1
+ * enrich with a fixed language, 2 enrich with Lingua; a subset serves profiling); the settings
+ * apply to every variant (e.g. {@code enrich.kafka.producer.compression.type=lz4}).
  */
 public final class EnrichBench {
     private static final PrintStream out = System.out;
@@ -74,6 +76,19 @@ public final class EnrichBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        // Variants to run (0 pass-through, 1 fixed language, 2 Lingua), e.g. "0,1" for a profile.
+        List<Integer> variants =
+                args.length > 2
+                        ? java.util.Arrays.stream(args[2].split(","))
+                                .map(Integer::parseInt)
+                                .toList()
+                        : List.of(0, 1, 2);
+        // Further arguments are configuration settings (key=value) for every variant, to measure
+        // a setting, e.g. enrich.kafka.commit.interval.ms=500.
+        for (int i = 3; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            SETTINGS.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
         Path dir = Files.createTempDirectory("enrich-bench");
         List<RawArticle> articles = articles(copies);
         try (EmbeddedBroker broker =
@@ -96,7 +111,7 @@ public final class EnrichBench {
             double[][] rate = new double[3][rounds];
             double[][] cpu = new double[3][rounds];
             for (int r = 0; r < rounds; r++) {
-                for (int v = 0; v < 3; v++) {
+                for (int v : variants) {
                     String app = "bench-" + v + "-" + r;
                     NewsflowConfig config = config(broker, dir, app);
                     double[] m =
@@ -119,8 +134,8 @@ public final class EnrichBench {
                     "| topology (exactly_once_v2) | records/s (median) | ratio to pass-through |"
                             + " CPU-ms per 1,000 articles (median) |");
             out.println("| --- | --- | --- | --- |");
-            double pass = median(rate[0]);
-            for (int v = 0; v < 3; v++) {
+            double pass = variants.contains(0) ? median(rate[0]) : Double.NaN;
+            for (int v : variants) {
                 out.printf(
                         Locale.ROOT,
                         "| %s | %.0f | %.2f | %.0f |%n",
@@ -138,9 +153,12 @@ public final class EnrichBench {
         "pass-through", "enrich, fixed language", "enrich, Lingua language"
     };
 
+    private static final Map<String, String> SETTINGS = new java.util.LinkedHashMap<>();
+
     private static NewsflowConfig config(EmbeddedBroker broker, Path dir, String app) {
-        return ConfigLoader.builder()
-                .set("kafka.bootstrap.servers", broker.bootstrapServers())
+        var b = ConfigLoader.builder();
+        SETTINGS.forEach(b::set);
+        return b.set("kafka.bootstrap.servers", broker.bootstrapServers())
                 .set("topics.partitions", PARTITIONS)
                 .set("enrich.application.id", app)
                 .set("enrich.state.dir", dir.resolve("state-" + app).toString())
