@@ -88,9 +88,22 @@ public final class PipelineFeedServer {
     /** Feeds a host serves: a host is one news site, in one language. */
     static final int FEEDS_PER_HOST = 10;
 
+    /** Sites of {@code feeds} feeds. */
+    static int sites(int feeds) {
+        return Math.max(1, (feeds + FEEDS_PER_HOST - 1) / FEEDS_PER_HOST);
+    }
+
+    /**
+     * The site of feed {@code feed} of {@code feeds}: consecutive feeds are on different sites, as
+     * in a list of feeds gathered from many sites (the scheduler polls in list order).
+     */
+    static int site(int feed, int feeds) {
+        return feed % sites(feeds);
+    }
+
     /** The index in {@link #LANGUAGES} of the language of feed {@code feed} and its articles. */
-    static int language(int feed) {
-        return (feed / FEEDS_PER_HOST) % LANGUAGES.size();
+    static int language(int feed, int feeds) {
+        return site(feed, feeds) % LANGUAGES.size();
     }
 
     private static void control(HttpExchange ex) throws IOException {
@@ -188,7 +201,7 @@ public final class PipelineFeedServer {
 
     /** Article {@code i}: the same text every time, from a seed of {@code i}. */
     private static Article article(int i) {
-        int lang = language(i % feeds);
+        int lang = language(i % feeds, feeds);
         List<String> pool = sentences.get(lang);
         SplittableRandom random = new SplittableRandom(0x5eed_0000L + i);
         String title = pool.get(random.nextInt(pool.size()));
