@@ -63,7 +63,11 @@ import org.apache.kafka.streams.Topology;
  * <p>Input: the texts of {@code enrich/src/test/resources/neardup/pairs.jsonl.gz} (real articles
  * and their syndicated and edited copies), each under {@code copies} URLs with a numbered headline,
  * so every base text forms a story of several near-duplicates. Usage: {@code bench/run EnrichBench
- * [rounds] [copies]}, defaults 3 and 4.
+ * [rounds] [copies] [variants] [key=value...]}, defaults 3, 4 and {@code 0,1,2} (0 pass-through, 1
+ * enrich with a fixed language, 2 enrich with Lingua, 3 enrich with a fixed language and the {@code
+ * +} settings; a subset serves profiling); {@code key=value} settings apply to every variant,
+ * {@code +key=value} ones to variant 3 only, to compare a setting side by side (e.g. {@code
+ * +enrich.kafka.producer.compression.type=lz4}).
  */
 public final class EnrichBench {
     private static final PrintStream out = System.out;
@@ -74,6 +78,24 @@ public final class EnrichBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        // Variants to run (0 pass-through, 1 fixed language, 2 Lingua), e.g. "0,1" for a profile.
+        List<Integer> variants =
+                args.length > 2
+                        ? java.util.Arrays.stream(args[2].split(","))
+                                .map(Integer::parseInt)
+                                .toList()
+                        : List.of(0, 1, 2);
+        // Further arguments are configuration settings (key=value) for every variant, to measure
+        // a setting, e.g. enrich.kafka.commit.interval.ms=500.
+        // A setting with a leading + applies to variant 3 only: the fixed-language enrich with
+        // that setting, beside variant 1 without it, e.g. +enrich.kafka.commit.interval.ms=500.
+        for (int i = 3; i < args.length; i++) {
+            boolean only3 = args[i].startsWith("+");
+            String a = only3 ? args[i].substring(1) : args[i];
+            int eq = a.indexOf('=');
+            (only3 ? VARIANT_SETTINGS : SETTINGS).put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        NAMES[3] = "enrich, fixed language, " + VARIANT_SETTINGS;
         Path dir = Files.createTempDirectory("enrich-bench");
         List<RawArticle> articles = articles(copies);
         try (EmbeddedBroker broker =
@@ -93,16 +115,16 @@ public final class EnrichBench {
                     copies,
                     PARTITIONS,
                     rounds);
-            double[][] rate = new double[3][rounds];
-            double[][] cpu = new double[3][rounds];
+            double[][] rate = new double[4][rounds];
+            double[][] cpu = new double[4][rounds];
             for (int r = 0; r < rounds; r++) {
-                for (int v = 0; v < 3; v++) {
+                for (int v : variants) {
                     String app = "bench-" + v + "-" + r;
-                    NewsflowConfig config = config(broker, dir, app);
+                    NewsflowConfig config = config(broker, dir, app, v == 3);
                     double[] m =
                             v == 0
                                     ? passThrough(broker, config, articles)
-                                    : enrich(broker, config, v == 1 ? fixed : lingua, articles);
+                                    : enrich(broker, config, v == 2 ? lingua : fixed, articles);
                     rate[v][r] = m[0];
                     cpu[v][r] = m[1];
                     out.printf(
@@ -119,8 +141,8 @@ public final class EnrichBench {
                     "| topology (exactly_once_v2) | records/s (median) | ratio to pass-through |"
                             + " CPU-ms per 1,000 articles (median) |");
             out.println("| --- | --- | --- | --- |");
-            double pass = median(rate[0]);
-            for (int v = 0; v < 3; v++) {
+            double pass = variants.contains(0) ? median(rate[0]) : Double.NaN;
+            for (int v : variants) {
                 out.printf(
                         Locale.ROOT,
                         "| %s | %.0f | %.2f | %.0f |%n",
@@ -135,12 +157,24 @@ public final class EnrichBench {
     }
 
     private static final String[] NAMES = {
-        "pass-through", "enrich, fixed language", "enrich, Lingua language"
+        "pass-through", "enrich, fixed language", "enrich, Lingua language", ""
     };
 
+    private static final Map<String, String> SETTINGS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> VARIANT_SETTINGS = new java.util.LinkedHashMap<>();
+
     private static NewsflowConfig config(EmbeddedBroker broker, Path dir, String app) {
-        return ConfigLoader.builder()
-                .set("kafka.bootstrap.servers", broker.bootstrapServers())
+        return config(broker, dir, app, false);
+    }
+
+    private static NewsflowConfig config(
+            EmbeddedBroker broker, Path dir, String app, boolean variantSettings) {
+        var b = ConfigLoader.builder();
+        SETTINGS.forEach(b::set);
+        if (variantSettings) {
+            VARIANT_SETTINGS.forEach(b::set);
+        }
+        return b.set("kafka.bootstrap.servers", broker.bootstrapServers())
                 .set("topics.partitions", PARTITIONS)
                 .set("enrich.application.id", app)
                 .set("enrich.state.dir", dir.resolve("state-" + app).toString())
@@ -321,9 +355,11 @@ public final class EnrichBench {
                                                             || name.contains("log-cleaner")
                                                             || name.contains("Replica")
                                                     ? "broker"
-                                                    : name.startsWith("main")
-                                                            ? "bench-main"
-                                                            : "other";
+                                                    : name.startsWith("ForkJoinPool.commonPool")
+                                                            ? "lingua-pool"
+                                                            : name.startsWith("main")
+                                                                    ? "bench-main"
+                                                                    : "other";
             out.merge(group, t, Long::sum);
         }
         return out;

@@ -577,6 +577,8 @@ public final class LanguageBench {
                 LinguaLanguageDetector.builder(config.enrich().languages())
                         .maxChars(1_000_000)
                         .build();
+        LinguaLanguageDetector prefix500 =
+                LinguaLanguageDetector.builder(config.enrich().languages()).maxChars(500).build();
         var lingua = linguaHigh(BENCH);
         // Strong metadata: the feed and the page declare the article's language, so only the
         // first enrich.lang.verify.max.chars are checked (the shortcut).
@@ -585,12 +587,14 @@ public final class LanguageBench {
                         (t, l) -> iso(lingua.detectLanguageOf(t)),
                         (t, l) -> full.detect(article(t)).code(),
                         (t, l) -> prefix.detect(article(t)).code(),
+                        (t, l) -> prefix500.detect(article(t)).code(),
                         (t, l) -> prefix.detect(declared(t, l)).code());
         List<String> names =
                 List.of(
                         "Lingua high alone, full text",
                         "Newsflow, full text",
                         "Newsflow, 1,000-char prefix (default)",
+                        "Newsflow, 500-char prefix",
                         "Newsflow, default, feed and page declare the language");
         long[] nanos = new long[subjects.size()];
         int[] correct = new int[subjects.size()];

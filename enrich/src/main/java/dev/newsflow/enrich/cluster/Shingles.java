@@ -42,7 +42,11 @@ public final class Shingles {
 
     /** Returns the distinct shingle hashes of {@code text}, sorted; empty for blank text. */
     public long[] hashes(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String s =
+                (Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+                                ? text
+                                : Normalizer.normalize(text, Normalizer.Form.NFKC))
+                        .toLowerCase(Locale.ROOT);
         long[] tokens = new long[Math.max(16, s.length() / 4)];
         int count = 0;
         int charTokens = 0;
@@ -132,7 +136,10 @@ public final class Shingles {
         return count < a.length ? a : Arrays.copyOf(a, a.length * 2);
     }
 
-    private static boolean unspaced(int cp) {
+    static boolean unspaced(int cp) {
+        if (cp < 0x0E00) {
+            return false; // Thai (U+0E00) is the first of these scripts: skip the script lookup
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return switch (script) {
             case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR, TIBETAN -> true;

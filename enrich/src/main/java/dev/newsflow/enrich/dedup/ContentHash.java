@@ -26,7 +26,39 @@ public final class ContentHash {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replaceAll("\\s+", " ").strip();
+        String n =
+                Normalizer.isNormalized(s, Normalizer.Form.NFKC)
+                        ? s
+                        : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        return collapseWhitespace(n.toLowerCase(Locale.ROOT)).strip();
+    }
+
+    /**
+     * {@code s.replaceAll("\\s+", " ")} without the regex: runs of the characters of {@code \s}
+     * (space, tab, line feed, vertical tab, form feed, carriage return) become one space. The
+     * stored hashes depend on this being exactly the regex.
+     */
+    static String collapseWhitespace(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < n && isRegexSpace(s.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }
