@@ -50,12 +50,12 @@ import java.util.TreeMap;
  * MasakhaNEWS): MasakhaNEWS has no training split for English, French, Hausa and Swahili here, so
  * their dev splits are the only in-domain data. Its plain dev score is therefore not a result; the
  * dev figures of record come from {@code --cv K}: the dev examples are split into K folds
- * stratified by dataset, language and label (a seeded shuffle, so the folds are reproducible), and
- * for each fold a model is trained on the training splits and the other K-1 folds and scores the
- * held-in fold with the whole tagger (model, keyword lists, section lexicon, as {@code newsflow
- * topics eval} does). The pooled held-in predictions are scored per language. {@code --train-only}
- * leaves the dev splits out of training (the model of the first measurements, whose plain dev score
- * is honest).
+ * stratified by label (SIB-200 by sentence id across its languages, see {@link #folds}; a seeded
+ * shuffle, so the folds are reproducible), and for each fold a model is trained on the training
+ * splits and the other K-1 folds and scores the held-in fold with the whole tagger (model, keyword
+ * lists, section lexicon, as {@code newsflow topics eval} does). The pooled held-in predictions are
+ * scored per language. {@code --train-only --masakhanews-repeat 1} leaves the dev splits out of
+ * training and rebuilds the model of the first measurements, whose plain dev score is honest.
  *
  * <p>Defaults, selected on the dev splits: C = 32 (8 and 64 tried: 8 lower, 64 no better and
  * slower), character 3-5-grams (2-4 lower), 2^18 buckets, no language-specific feature copies (with
