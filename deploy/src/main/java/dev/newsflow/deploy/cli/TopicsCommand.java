@@ -199,6 +199,12 @@ public final class TopicsCommand implements Runnable {
             }
             TopicTaggerConfig topic = config.enrich().topic();
             LinearTopicModel model = LinearTopicModel.loadDefault();
+            if (split.equals("dev")) {
+                out.println(
+                        "note: the shipped model is trained on the dev splits too, so these dev"
+                                + " scores are not results; the dev figures of record are"
+                                + " cross-validated: bench/run TopicTrain --cv 5");
+            }
             for (String set : signals) {
                 IptcTopicTagger.Builder b =
                         IptcTopicTagger.builder()

@@ -165,6 +165,7 @@ public final class TopicDatasets {
         int text = header.indexOf("text");
         int headline = header.indexOf("headline");
         int url = header.indexOf("url");
+        int id = header.indexOf("index_id");
         if (category < 0 || text < 0) {
             throw new IOException(file + ": no category or text column in " + header);
         }
@@ -184,7 +185,8 @@ public final class TopicDatasets {
                             map(dataset, label),
                             headline < 0 ? "" : row.get(headline).trim(),
                             row.get(text).trim(),
-                            url < 0 ? "" : row.get(url).trim()));
+                            url < 0 ? "" : row.get(url).trim(),
+                            id < 0 ? "" : row.get(id).trim()));
         }
         return out;
     }

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param title the headline, empty when the set has none
  * @param text the text
  * @param url the article's URL, empty when the set has none
+ * @param id the dataset's own id of the text, empty when it has none; SIB-200's {@code index_id}
+ *     names a FLORES-200 sentence, the same in every language (the texts are translations)
  */
 public record TopicExample(
         String dataset,
@@ -26,7 +28,21 @@ public record TopicExample(
         @Nullable IptcTopic topic,
         String title,
         String text,
-        String url) {
+        String url,
+        String id) {
+    /** An example without an id. */
+    public TopicExample(
+            String dataset,
+            String language,
+            String set,
+            String label,
+            @Nullable IptcTopic topic,
+            String title,
+            String text,
+            String url) {
+        this(dataset, language, set, label, topic, title, text, url, "");
+    }
+
     public TopicExample {
         Objects.requireNonNull(dataset, "dataset can't be null");
         Objects.requireNonNull(language, "language can't be null");
@@ -35,6 +51,7 @@ public record TopicExample(
         Objects.requireNonNull(title, "title can't be null");
         Objects.requireNonNull(text, "text can't be null");
         Objects.requireNonNull(url, "url can't be null");
+        Objects.requireNonNull(id, "id can't be null");
     }
 
     /** The IPTC topic of the label, empty when the label has no IPTC top-level equivalent. */

@@ -40,6 +40,8 @@ class TopicDatasetsTest {
 
         assertThat(sib).extracting(TopicExample::topic).containsExactly(null, IptcTopic.LIFESTYLE);
         assertThat(sib.get(1).language()).isEqualTo("zh");
+        assertThat(sib).extracting(TopicExample::id).containsExactly("1", "2");
+        assertThat(mn.get(0).id()).isEmpty();
         assertThat(mn.get(0).topic()).isEqualTo(IptcTopic.RELIGION);
         assertThat(mn.get(0).language()).isEqualTo("ha");
         assertThat(mn.get(0).titleAndText()).isEqualTo("H\n\na\nb");
