@@ -58,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hold exactly the distinct articles released, each at revision 1, the raw and enriched topics must
  * hold one record per article, and each poison record must be in the DLQ with its reason.
  *
- * <p>{@code -Dreliability.articles=N} (a multiple of 50, default 2000) sets how many articles flow.
+ * <p>{@code -Dreliability.articles=N} (a multiple of 50, default 10000, as issue 10 asks) sets how
+ * many articles flow.
  */
 class CrashRecoveryIT {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -135,7 +136,7 @@ class CrashRecoveryIT {
     @Test
     void shouldStoreEveryArticleOnceThroughKilledServicesABrokerRestartAndPoisonRecords()
             throws Exception {
-        int articles = Integer.getInteger("reliability.articles", 2000);
+        int articles = Integer.getInteger("reliability.articles", 10_000);
         assertThat(articles % (FEEDS * WAVES)).isZero();
         int perFeedWave = articles / FEEDS / WAVES;
         // about 25 articles/s on the shared machine, with room: 180 s per wave of 400, more for
