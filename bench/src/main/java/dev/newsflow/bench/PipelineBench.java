@@ -152,6 +152,12 @@ public final class PipelineBench {
             // one a second a site (the sites are local; the latency is measured from the fetch).
             b.set("ingest.fetch.host.delay.ms", 0);
         }
+        if (!pages) {
+            // the items carry the whole article: fetching the pages of the short ones (under
+            // ingest.page.min.chars) would only add politeness waits of one request a second a
+            // site and measure the sites, not the pipeline; --pages measures page fetching
+            b.set("ingest.page.min.chars", 0);
+        }
         settings.forEach(b::set);
         NewsflowConfig config = b.load();
         out.printf(
