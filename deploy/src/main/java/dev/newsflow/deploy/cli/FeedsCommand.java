@@ -12,7 +12,6 @@ import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.ingest.feed.FeedParseException;
 import dev.newsflow.ingest.feed.FeedRegistry;
 import dev.newsflow.ingest.feed.OpmlParser;
-import dev.newsflow.ingest.listing.ArticleLinkFinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -224,14 +223,8 @@ public final class FeedsCommand implements Runnable {
                 err.println("--type must be feed, sitemap or html");
                 return 2;
             }
-            LinkRules links = linkRules.rules();
-            if (!links.isAutomatic() && !t.equals(FeedDefinition.TYPE_HTML)) {
-                err.println("--links-* options apply to --type html only");
-                return 2;
-            }
-            List<String> problems = ArticleLinkFinder.problems(links);
-            if (!problems.isEmpty()) {
-                problems.forEach(p -> err.println("--links-" + p));
+            LinkRules links = linkRules.checked(t, err);
+            if (links == null) {
                 return 2;
             }
             FeedDefinition feed =

@@ -13,7 +13,6 @@ import dev.newsflow.ingest.feed.FeedPreview;
 import dev.newsflow.ingest.feed.ItemMapper;
 import dev.newsflow.ingest.feed.discover.FeedCandidate;
 import dev.newsflow.ingest.fetch.HttpFetcher;
-import dev.newsflow.ingest.listing.ArticleLinkFinder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,14 +89,8 @@ final class FeedsPreviewCommand implements Callable<Integer> {
             err.println("--type must be feed, sitemap or html");
             return 2;
         }
-        LinkRules links = linkRules.rules();
-        if (!links.isAutomatic() && !FeedDefinition.TYPE_HTML.equals(t)) {
-            err.println("--links-* options apply to --type html only");
-            return 2;
-        }
-        List<String> problems = ArticleLinkFinder.problems(links);
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("--links-" + p));
+        LinkRules links = linkRules.checked(t == null ? FeedDefinition.TYPE_FEED : t, err);
+        if (links == null) {
             return 2;
         }
         FeedDefinition feed =

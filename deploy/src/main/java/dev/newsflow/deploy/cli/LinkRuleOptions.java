@@ -1,6 +1,11 @@
 package dev.newsflow.deploy.cli;
 
+import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.LinkRules;
+import dev.newsflow.ingest.listing.ArticleLinkFinder;
+import java.io.PrintWriter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +44,24 @@ final class LinkRuleOptions {
             names = "--links-exclude",
             description = "html sources: a regular expression article URLs must not match.")
     String exclude;
+
+    /**
+     * The rules given for a source of {@code type}, or null after printing to {@code err} why they
+     * cannot be used (set for a type other than {@code html}, a bad selector or pattern).
+     */
+    @Nullable LinkRules checked(String type, PrintWriter err) {
+        LinkRules links = rules();
+        if (!links.isAutomatic() && !FeedDefinition.TYPE_HTML.equals(type)) {
+            err.println("--links-* options apply to --type html only");
+            return null;
+        }
+        List<String> problems = ArticleLinkFinder.problems(links);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("--links-" + p));
+            return null;
+        }
+        return links;
+    }
 
     /** The rules given, {@link LinkRules#isAutomatic()} when none. */
     LinkRules rules() {
