@@ -75,9 +75,7 @@ public final class IngestApp implements AutoCloseable {
             FeedPoller poller =
                     new FeedPoller(
                             fetcher,
-                            new FeedParser(
-                                    config.ingest().fetch().maxBytes(),
-                                    config.ingest().feedMaxItems()),
+                            FeedParser.forIngest(config.ingest()),
                             new ItemMapper(),
                             config.ingest(),
                             Clock.systemUTC());

@@ -94,8 +94,8 @@ public final class FeedCommand implements Runnable {
             String type = contentType;
             String base;
             String lower = source.toLowerCase(Locale.ROOT);
+            NewsflowConfig config = options.load();
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                NewsflowConfig config = options.load();
                 try (HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch())) {
                     FetchResult fetched = fetcher.fetch(FetchRequest.feed(source));
                     if (!fetched.ok()) {
@@ -128,7 +128,7 @@ public final class FeedCommand implements Runnable {
             }
             ParsedFeed parsed;
             try {
-                parsed = new FeedParser().parse(body, type, base);
+                parsed = FeedParser.forIngest(config.ingest()).parse(body, type, base);
             } catch (FeedParseException e) {
                 err.println("not a feed: " + e.getMessage());
                 return 1;

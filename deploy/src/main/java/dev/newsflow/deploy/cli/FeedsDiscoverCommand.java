@@ -75,7 +75,9 @@ final class FeedsDiscoverCommand implements Callable<Integer> {
         NewsflowConfig config = options.load();
         DiscoveryResult result;
         try (HttpFetcher fetcher = new HttpFetcher(config.ingest().fetch())) {
-            result = new FeedDiscovery(fetcher, new FeedParser()).discover(siteUrl.trim());
+            result =
+                    new FeedDiscovery(fetcher, FeedParser.forIngest(config.ingest()))
+                            .discover(siteUrl.trim());
         }
         if (json) {
             for (DiscoveredFeed f : result.feeds()) {

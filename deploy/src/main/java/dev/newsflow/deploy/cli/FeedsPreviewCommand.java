@@ -117,7 +117,7 @@ final class FeedsPreviewCommand implements Callable<Integer> {
             result =
                     new FeedPreview(
                                     fetcher,
-                                    new FeedParser(),
+                                    FeedParser.forIngest(config.ingest()),
                                     new ItemMapper(),
                                     extractor,
                                     config.ingest().page(),

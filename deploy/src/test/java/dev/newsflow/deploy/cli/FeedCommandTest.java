@@ -59,6 +59,28 @@ class FeedCommandTest {
     }
 
     @Test
+    void shouldReadNoMoreItemsThanTheServiceWould() throws Exception {
+        StringBuilder feed = new StringBuilder("<rss version=\"2.0\"><channel><title>Many</title>");
+        for (int i = 1; i <= 5; i++) {
+            feed.append("<item><title>Item ")
+                    .append(i)
+                    .append("</title><link>https://many.example/")
+                    .append(i)
+                    .append("</link></item>");
+        }
+        Path file = dir.resolve("many.xml");
+        Files.writeString(file, feed.append("</channel></rss>").toString());
+
+        int status = run("feed", "parse", "--set", "ingest.feed.max.items=3", file.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertThat(json.get("itemCount").asInt()).isEqualTo(3);
+        assertThat(json.get("itemsOmitted").asInt()).isEqualTo(2);
+        assertThat(json.get("items").get(0).get("title").asText()).isEqualTo("Item 1");
+    }
+
+    @Test
     void shouldExplainCharsetAndRecoveries() throws Exception {
         Path file = dir.resolve("feed.xml");
         Files.write(file, FEED.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

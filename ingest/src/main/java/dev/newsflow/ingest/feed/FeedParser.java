@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.feed;
 
+import dev.newsflow.core.config.IngestConfig;
 import dev.newsflow.core.log.Redactor;
 import dev.newsflow.ingest.feed.parse.FeedCharsetDetector;
 import dev.newsflow.ingest.feed.parse.JsonFeedParser;
@@ -57,6 +58,16 @@ public final class FeedParser {
      */
     public FeedParser() {
         this(MAX_INFLATED_BYTES);
+    }
+
+    /**
+     * The parser the ingest service polls with: gzip bodies inflate to at most {@code
+     * ingest.fetch.max.bytes}, and at most {@code ingest.feed.max.items} items are read. The CLI
+     * commands that show what ingest would see ({@code feed parse}, {@code feeds preview}, {@code
+     * feeds discover}) use it too.
+     */
+    public static FeedParser forIngest(IngestConfig config) {
+        return new FeedParser(config.fetch().maxBytes(), config.feedMaxItems());
     }
 
     /**

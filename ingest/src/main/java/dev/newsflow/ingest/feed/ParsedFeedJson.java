@@ -37,6 +37,10 @@ public final class ParsedFeedJson {
         out.put("updateFrequency", feed.updateFrequency());
         strings(out.putArray("sitemaps"), feed.sitemaps());
         out.put("itemCount", feed.items().size());
+        if (feed.itemsOmitted() > 0) {
+            // past ingest.feed.max.items: not read, as the service does not read them
+            out.put("itemsOmitted", feed.itemsOmitted());
+        }
         ArrayNode items = out.putArray("items");
         for (FeedItem item : feed.items()) {
             item(items.addObject(), item, now);
