@@ -13,7 +13,7 @@ package dev.newsflow.enrich.cluster;
  *
  * @param wordShingle words per shingle in spaced scripts (default 3)
  * @param charShingle characters per shingle in unspaced scripts (default 3)
- * @param bands LSH bands (default 24)
+ * @param bands LSH bands (default 24, at most {@value #MAX_BANDS})
  * @param rows signature positions per band (default 3)
  * @param minJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
  * @param minContainment estimated containment that makes a near-duplicate (default 0.6)
@@ -27,10 +27,15 @@ public record ClusterPolicy(
         double minJaccard,
         double minContainment,
         int minShingles) {
+    /** The most bands: a band partition records the bands it indexed as one 64-bit mask. */
+    public static final int MAX_BANDS = 64;
 
     public ClusterPolicy {
         if (wordShingle < 1 || charShingle < 1 || bands < 1 || rows < 1 || minShingles < 0) {
             throw new IllegalArgumentException("shingle sizes, bands and rows must be >= 1");
+        }
+        if (bands > MAX_BANDS) {
+            throw new IllegalArgumentException("bands must be <= " + MAX_BANDS + ", got " + bands);
         }
         if (minJaccard <= 0 || minJaccard > 1 || minContainment <= 0 || minContainment > 1) {
             throw new IllegalArgumentException("thresholds must be in (0, 1]");

@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The band side of clustering: the partition that owns a set of LSH band values and content hashes,
@@ -35,10 +39,24 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * processed at the same time on different partitions. A match still unresolved is reported as such
  * and the asker is remembered as its waiter; the match's {@link Resolved} later updates its sketch
  * and wakes the waiters.
+ *
+ * <p>The band store is not changelogged: every entry in it is derived from a sketch, which is. Two
+ * counters tell whether the local band store is complete: {@code cluster-index-count}
+ * (changelogged) counts the articles indexed on this partition, {@code cluster-band-count} (local,
+ * written and flushed with the band store) the count the band store holds. When a task starts with
+ * the local count behind — a new instance, a state directory wiped after a crash, a standby
+ * promoted, a task back from another instance — the bands of every sketch are put back before the
+ * first record (each sketch records the bands this partition indexed it under). A local count ahead
+ * (entries of a transaction that was then aborted) needs nothing: an extra entry is checked against
+ * the sketch store like any candidate and skipped when its sketch is gone. A stale store brought up
+ * to date keeps its old entries beside the rebuilt ones; duplicates in a bucket are read once.
  */
 final class BandIndexProcessor implements Processor<String, byte[], String, Object> {
     /** Newest entries read per bucket: a bucket this full is boilerplate, not a story. */
     static final int MAX_BUCKET = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(BandIndexProcessor.class);
+    private static final String COUNT = "indexed";
 
     private final ClusterPolicy policy;
     private final EnrichMetrics metrics;
@@ -48,6 +66,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
     private WindowStore<String, Sketch> sketches;
     private WindowStore<String, String> hashes;
     private KeyValueStore<String, String> waiters;
+    private KeyValueStore<String, Long> indexCount;
+    private KeyValueStore<String, Long> bandCount;
+    private long indexed;
 
     BandIndexProcessor(EnrichTopologyConfig config, EnrichMetrics metrics) {
         this.policy = config.policy();
@@ -62,6 +83,54 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
         this.sketches = context.getStateStore(EnrichTopology.SKETCH_STORE);
         this.hashes = context.getStateStore(EnrichTopology.HASH_STORE);
         this.waiters = context.getStateStore(EnrichTopology.WAITER_STORE);
+        this.indexCount = context.getStateStore(EnrichTopology.INDEX_COUNT_STORE);
+        this.bandCount = context.getStateStore(EnrichTopology.BAND_COUNT_STORE);
+        this.indexed = valueOrZero(indexCount.get(COUNT));
+        long local = valueOrZero(bandCount.get(COUNT));
+        if (local < indexed) {
+            rebuild(local);
+        } else if (local > indexed) {
+            bandCount.put(COUNT, indexed);
+        }
+    }
+
+    private static long valueOrZero(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    /** Puts the bands of every sketch back into the band store. */
+    private void rebuild(long local) {
+        long start = System.nanoTime();
+        long sketchCount = 0;
+        long entries = 0;
+        try (KeyValueIterator<Windowed<String>, Sketch> it = sketches.all()) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, Sketch> kv = it.next();
+                Fingerprint f = kv.value.fingerprint();
+                long mask = kv.value.bands();
+                for (int band = 0; band < policy.bands(); band++) {
+                    if ((mask & (1L << band)) != 0) {
+                        bands.put(
+                                ClusterProcessor.bandKey(band, f.band(band, policy.rows())),
+                                kv.key.key(),
+                                kv.key.window().start());
+                        entries++;
+                    }
+                }
+                sketchCount++;
+            }
+        }
+        bandCount.put(COUNT, indexed);
+        metrics.cluster("band-index-rebuilt");
+        log.info(
+                "Rebuilt the band index of task {} from {} sketches ({} entries) in {} ms:"
+                        + " it held {} of {} indexed articles",
+                context.taskId(),
+                sketchCount,
+                entries,
+                (System.nanoTime() - start) / 1_000_000,
+                local,
+                indexed);
     }
 
     @Override
@@ -131,6 +200,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                 }
                 bands.put(key, l.articleId(), ts);
             }
+            indexed++;
+            indexCount.put(COUNT, indexed);
+            bandCount.put(COUNT, indexed);
             for (var candidate : firstBandSeen.entrySet()) {
                 KeyValue<Long, Sketch> kv = WindowStores.latest(sketches, candidate.getKey(), from);
                 if (kv == null
@@ -162,7 +234,10 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                             candidate.getKey(), current == null ? waiter : current + "," + waiter);
                 }
             }
-            sketches.put(l.articleId(), new Sketch(f, prefix, ts, Sketch.PENDING, null, 0), ts);
+            sketches.put(
+                    l.articleId(),
+                    new Sketch(f, prefix, ts, Sketch.PENDING, null, 0, Sketch.mask(l.bands())),
+                    ts);
         }
         forward(new LookupResult(l.articleId(), l.revision(), aliasOf, matches), ts);
     }

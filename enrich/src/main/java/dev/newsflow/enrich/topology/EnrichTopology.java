@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
@@ -42,8 +43,8 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * cluster-pending-store}) and {@code cluster-index} (on the partitions owning the article's band
  * values and content hash) find exact aliases and near-duplicates across all partitions; see {@link
  * ClusterProcessor} and {@link BandIndexProcessor}. A failure in any step sends the record to the
- * DLQ with {@code error.*} headers. Every store is persistent, changelogged, and forgets entries
- * after the retention.
+ * DLQ with {@code error.*} headers. Every store is persistent and forgets entries after the
+ * retention; all are changelogged except the band index, which is rebuilt from the sketches.
  */
 public final class EnrichTopology {
     static final String SOURCE = "raw-source";
@@ -68,8 +69,18 @@ public final class EnrichTopology {
     /** Article id to its clustering in progress. */
     public static final String PENDING_STORE = "cluster-pending-store";
 
-    /** Band key (band index, band hash) to the ids indexed under it. */
+    /**
+     * Band key (band index, band hash) to the ids indexed under it. Not changelogged: it is rebuilt
+     * from the sketch store (see {@link BandIndexProcessor}), which saves a changelog record per
+     * band (24 an article) that the broker and the producer would otherwise carry.
+     */
     public static final String BAND_STORE = "cluster-band-store";
+
+    /** How many articles a band partition has indexed (changelogged): the sketches' count. */
+    public static final String INDEX_COUNT_STORE = "cluster-index-count";
+
+    /** Up to which count the local band store holds the sketches' bands (not changelogged). */
+    public static final String BAND_COUNT_STORE = "cluster-band-count";
 
     /** Article id to its fingerprint and cluster, on the band partitions. */
     public static final String SKETCH_STORE = "cluster-sketch-store";
@@ -154,18 +165,31 @@ public final class EnrichTopology {
                 CLUSTER);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
-                                persistent
-                                        ? Stores.persistentKeyValueStore(PENDING_STORE)
-                                        : Stores.inMemoryKeyValueStore(PENDING_STORE),
+                                keyValue(PENDING_STORE, persistent),
                                 Serdes.String(),
                                 JsonSerde.of(PendingCluster.class))
                         .withCachingEnabled(),
                 CLUSTER);
         t.addStateStore(
                 Stores.windowStoreBuilder(
-                        window(BAND_STORE, retention, true, persistent),
-                        Serdes.Bytes(),
-                        Serdes.String()),
+                                window(BAND_STORE, retention, true, persistent),
+                                Serdes.Bytes(),
+                                Serdes.String())
+                        .withLoggingDisabled(),
+                INDEX);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                keyValue(INDEX_COUNT_STORE, persistent),
+                                Serdes.String(),
+                                Serdes.Long())
+                        .withCachingEnabled(),
+                INDEX);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                keyValue(BAND_COUNT_STORE, persistent),
+                                Serdes.String(),
+                                Serdes.Long())
+                        .withLoggingDisabled(),
                 INDEX);
         t.addStateStore(
                 Stores.windowStoreBuilder(
@@ -183,11 +207,7 @@ public final class EnrichTopology {
                 INDEX);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
-                        persistent
-                                ? Stores.persistentKeyValueStore(WAITER_STORE)
-                                : Stores.inMemoryKeyValueStore(WAITER_STORE),
-                        Serdes.String(),
-                        Serdes.String()),
+                        keyValue(WAITER_STORE, persistent), Serdes.String(), Serdes.String()),
                 INDEX);
 
         t.addSink(
@@ -225,6 +245,12 @@ public final class EnrichTopology {
                 new ByteArraySerializer(),
                 all.toArray(new String[0]));
         return t;
+    }
+
+    private static KeyValueBytesStoreSupplier keyValue(String name, boolean persistent) {
+        return persistent
+                ? Stores.persistentKeyValueStore(name)
+                : Stores.inMemoryKeyValueStore(name);
     }
 
     private static WindowBytesStoreSupplier window(

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param state {@link #PENDING}, {@link #RESOLVED} or {@link #ALIAS}
  * @param clusterId its cluster once resolved
  * @param clusterSince the timestamp of its cluster's first article once resolved
+ * @param bands the bands this partition indexed the article under, bit {@code i} for band {@code
+ *     i}: what the unlogged band store is rebuilt from ({@link #ALL_BANDS} for sketches written
+ *     before the mask was kept)
  */
 record Sketch(
         Fingerprint fingerprint,
@@ -27,10 +30,26 @@ record Sketch(
         long timestamp,
         byte state,
         @Nullable String clusterId,
-        long clusterSince) {
+        long clusterSince,
+        long bands) {
     static final byte PENDING = 0;
     static final byte RESOLVED = 1;
     static final byte ALIAS = 2;
+
+    /**
+     * Every band: a sketch that does not say is rebuilt under all of them; entries of bands another
+     * partition owns are never read here, so they cost space, not answers.
+     */
+    static final long ALL_BANDS = -1L;
+
+    /** The mask of {@code bands}. */
+    static long mask(int[] bands) {
+        long m = 0;
+        for (int b : bands) {
+            m |= 1L << b;
+        }
+        return m;
+    }
 
     static long hashPrefix(String contentHash) {
         return Long.parseUnsignedLong(contentHash.substring(0, 16), 16);
@@ -38,14 +57,23 @@ record Sketch(
 
     Sketch resolved(@Nullable String cluster, long since, boolean alias) {
         return new Sketch(
-                fingerprint, hashPrefix, timestamp, alias ? ALIAS : RESOLVED, cluster, since);
+                fingerprint,
+                hashPrefix,
+                timestamp,
+                alias ? ALIAS : RESOLVED,
+                cluster,
+                since,
+                bands);
     }
 
     static Serde<Sketch> serde() {
         return Codec.INSTANCE;
     }
 
-    /** Fixed binary layout: k, signature, shingles, hash prefix, timestamp, state, cluster. */
+    /**
+     * Fixed binary layout: k, signature, shingles, hash prefix, timestamp, state, cluster, band
+     * mask. The mask came last and later: a sketch without it reads as {@link #ALL_BANDS}.
+     */
     static final class Codec implements Serde<Sketch>, Serializer<Sketch>, Deserializer<Sketch> {
         static final Codec INSTANCE = new Codec();
 
@@ -58,7 +86,7 @@ record Sketch(
                             : s.clusterId().getBytes(StandardCharsets.UTF_8);
             ByteBuffer b =
                     ByteBuffer.allocate(
-                            4 + sig.length * 4 + 4 + 8 + 8 + 1 + 8 + 4 + cluster.length);
+                            4 + sig.length * 4 + 4 + 8 + 8 + 1 + 8 + 4 + cluster.length + 8);
             b.putInt(sig.length);
             for (int v : sig) {
                 b.putInt(v);
@@ -70,6 +98,7 @@ record Sketch(
             b.putLong(s.clusterSince());
             b.putInt(s.clusterId() == null ? -1 : cluster.length);
             b.put(cluster);
+            b.putLong(s.bands());
             return b.array();
         }
 
@@ -92,8 +121,15 @@ record Sketch(
                 b.get(c);
                 cluster = new String(c, StandardCharsets.UTF_8);
             }
+            long bands = b.remaining() >= 8 ? b.getLong() : ALL_BANDS;
             return new Sketch(
-                    new Fingerprint(sig, shingles), prefix, timestamp, state, cluster, since);
+                    new Fingerprint(sig, shingles),
+                    prefix,
+                    timestamp,
+                    state,
+                    cluster,
+                    since,
+                    bands);
         }
 
         @Override

@@ -179,6 +179,93 @@ class EnrichClusterIT {
         assertThat(clusters).as("distinct stories stay apart").hasSize(pairs.size());
     }
 
+    /**
+     * The band index is not changelogged: an instance on an empty state directory restores the
+     * sketches and must rebuild the band index from them before it answers, or copies of stories
+     * indexed before the restart would start stories of their own.
+     */
+    @Test
+    void shouldFindStoriesIndexedBeforeARestartOnAnEmptyStateDirectory() throws Exception {
+        TestBroker broker = TestBroker.start();
+        open.add(broker);
+        NewsflowConfig c1 = config(broker, "before");
+        try (Admin admin = TopicAdmin.admin(c1, "admin")) {
+            TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
+        }
+        List<Pair> stories =
+                LabelledPairs.load().pairs().stream()
+                        .filter(
+                                p ->
+                                        p.duplicate()
+                                                && p.lang().equals("en")
+                                                && !p.kind().equals("exact"))
+                        .skip(16)
+                        .limit(8)
+                        .toList();
+        List<RawArticle> originals = new ArrayList<>();
+        List<RawArticle> copies = new ArrayList<>();
+        for (int i = 0; i < stories.size(); i++) {
+            Pair p = stories.get(i);
+            originals.add(
+                    TopologyFixture.article("https://wire.example/r" + i, p.titleA(), p.textA()));
+            copies.add(
+                    TopologyFixture.article("https://paper.example/r" + i, p.titleB(), p.textB()));
+        }
+
+        try (EnrichApp before =
+                        EnrichApp.start(
+                                c1,
+                                new SimpleMeterRegistry(),
+                                new Health(),
+                                TopologyFixture.HINT_DETECTOR,
+                                TopicTagger.none());
+                KafkaProducer<String, byte[]> producer = producer(broker)) {
+            for (RawArticle a : originals) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
+            }
+            producer.flush();
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> readAll(broker).size() >= originals.size());
+        }
+
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        EnrichApp after =
+                EnrichApp.start(
+                        config(broker, "after"), // a new, empty state directory
+                        registry,
+                        new Health(),
+                        TopologyFixture.HINT_DETECTOR,
+                        TopicTagger.none());
+        open.add(after);
+        try (KafkaProducer<String, byte[]> producer = producer(broker)) {
+            for (RawArticle a : copies) {
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
+            }
+        }
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> readAll(broker).size() >= originals.size() + copies.size());
+
+        Map<String, EnrichedArticle> byId = new HashMap<>();
+        readAll(broker).forEach(e -> byId.put(e.id(), e));
+        for (int i = 0; i < originals.size(); i++) {
+            assertThat(byId.get(copies.get(i).id()).cluster().id())
+                    .as("the copy of story %d joins the story indexed before the restart", i)
+                    .isEqualTo(originals.get(i).id());
+        }
+        assertThat(
+                        registry
+                                .find("newsflow.enrich.clusters")
+                                .tag("result", "band-index-rebuilt")
+                                .counters()
+                                .stream()
+                                .mapToDouble(c -> c.count())
+                                .sum())
+                .as("band index rebuilt on the partitions that had sketches")
+                .isGreaterThanOrEqualTo(1);
+    }
+
     private static KafkaProducer<String, byte[]> producer(TestBroker broker) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
