@@ -168,6 +168,48 @@ class ArticleLinkFinderEvalTest {
     }
 
     @Test
+    void shouldTellAnArticlesOwnFooterIdParametersAndThePagesOwnArticle() {
+        String html =
+                """
+                <html><body>
+                <article><h1>Ministers meet</h1><p>Text.</p>
+                  <div class="article__footer"><ul class="related">
+                    <li><a href="/life/how-young-we-were-star-couples-then-and-now/">How young we were: \
+                star couples then and now</a></li></ul></div>
+                  <footer><a href="/news/view.php?idx=8576">Drama tops the ratings</a>
+                    <a href="/news/crime/articleComments/ministers-meet-14848218.php">Comments</a>
+                    <a href="/v/6062687864001"><img src="still.jpg" alt=""></a></footer>
+                </article>
+                <footer class="site-footer"><a href="/about/the-company-and-its-people">About the \
+                company and its people</a></footer>
+                </body></html>
+                """;
+        java.net.URI base =
+                java.net.URI.create(
+                        "https://paper.example/news/crime/article/ministers-meet-14848218.php");
+
+        List<ScoredLink> all =
+                ArticleLinkFinder.candidates(
+                        org.jsoup.Jsoup.parse(html, base.toString()), base, LinkRules.automatic());
+
+        assertThat(all)
+                .filteredOn(ScoredLink::article)
+                .extracting(ScoredLink::url)
+                .containsExactly(
+                        "https://paper.example/life/how-young-we-were-star-couples-then-and-now/",
+                        "https://paper.example/news/view.php?idx=8576",
+                        "https://paper.example/v/6062687864001");
+        assertThat(all)
+                .filteredOn(l -> l.url().contains("articleComments"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.reason()).isEqualTo("excluded:same-article"));
+        assertThat(all)
+                .filteredOn(l -> l.url().contains("/about/"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.reason()).isEqualTo("excluded:footer"));
+    }
+
+    @Test
     void shouldKeepAScoreAndReasonForEveryCandidate() {
         ListingPages.Page page = ListingPages.load("en-home");
 
