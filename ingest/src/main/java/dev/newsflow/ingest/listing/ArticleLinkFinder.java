@@ -26,15 +26,18 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Automatic</b> (no {@link LinkRules#selector()}): every {@code <a href>} of the page whose
  * target is on the same site (same registrable domain) is scored. Links inside navigation, footer,
  * the site header, breadcrumbs, pagination, share bars, tag clouds, login and subscription boxes
- * (by element, ARIA role, or class and id words) and links to non-article paths ({@code /tag/},
- * {@code /author/}, {@code /search}, {@code /login}, {@code /about}, {@code ?page=}…) are excluded.
- * The others add up signals:
+ * (by element, ARIA role, or class and id words; an {@code <article>}'s own header and footer are
+ * not chrome), links to non-article paths ({@code /tag/}, {@code /author/}, {@code /search}, {@code
+ * /login}, {@code /about}, {@code ?page=}…) and links to the page's own article under another URL
+ * (same five-digit-or-longer id in the path: comments, print, AMP pages) are excluded. The others
+ * add up signals:
  *
  * <ul>
  *   <li>URL shape: a date in the path ({@code /2026/11/28/}, {@code 20261128}) +2, an id (five or
- *       more digits, or a long letters-and-digits code) +2, a long slug (four words, or three in 20
- *       characters) +2, an article word in the path before the last segment ({@code /article/},
- *       {@code /news/}, {@code /story/}…) +1, a page extension ({@code .html}) +0.5; a single
+ *       more digits, or a long letters-and-digits code, in the path; or an id parameter of four
+ *       digits or more, {@code ?idx=8723}) +2, a long slug (four words, or three in 20 characters)
+ *       +2, an article word in the path before the last segment ({@code /article/}, {@code /news/},
+ *       {@code /story/}, {@code /video/}…) +1, a page extension ({@code .html}) +0.5; a single
  *       one-word segment (a section) −1;
  *   <li>anchor text: headline-like (four words or more; ten characters or more in scripts written
  *       without spaces) +1.5, one or two short words −1;
@@ -76,6 +79,16 @@ public final class ArticleLinkFinder {
     private static final Pattern CLASS_SPLIT = Pattern.compile("[^a-z0-9]+");
     private static final Pattern PAGE_QUERY =
             Pattern.compile("(^|&)(page|p|pg|offset|start)=\\d+(&|$)");
+
+    /** A query parameter naming an article by number ({@code news_view.html?idx=8723}). */
+    private static final Pattern ID_QUERY =
+            Pattern.compile(
+                    "(^|&)(id|idx|no|aid|nid|sn|seq|(article|news|story|content|doc|item|post)_?id)"
+                            + "=\\d{4,}(&|$)",
+                    Pattern.CASE_INSENSITIVE);
+
+    /** A number of five or more digits standing alone in a path. */
+    private static final Pattern PATH_NUMBER = Pattern.compile("(?<!\\d)\\d{5,}(?!\\d)");
 
     /** Path segments that name a listing, a person, a form or the site, never an article. */
     private static final Set<String> NON_ARTICLE_SEGMENTS =
@@ -166,7 +179,10 @@ public final class ArticleLinkFinder {
                     "details",
                     "nachrichten",
                     "noticia",
-                    "noticias");
+                    "noticias",
+                    "video",
+                    "videos",
+                    "v");
 
     /** Class and id words of page chrome whose links are not articles. */
     private static final Set<String> CHROME_WORDS =
@@ -269,6 +285,7 @@ public final class ArticleLinkFinder {
         Pattern include = compile(rules.include());
         Pattern exclude = compile(rules.exclude());
         String site = siteOf(base.getHost());
+        Set<String> baseIds = ids(base);
         Map<String, ScoredLink> byUrl = new LinkedHashMap<>();
         boolean bySelector = rules.selector() != null && !rules.selector().isBlank();
         Elements anchors;
@@ -298,7 +315,11 @@ public final class ArticleLinkFinder {
             Element card = card(a);
             String title = title(a, card, rules.titleSelector());
             ScoredLink link;
-            if (bySelector) {
+            Set<String> targetIds = bySelector ? Set.of() : ids(target);
+            if (!targetIds.isEmpty() && baseIds.containsAll(targetIds)) {
+                // the page's own article under another URL: comments, print, AMP, share
+                link = new ScoredLink(url, title, null, null, 0, false, "excluded:same-article");
+            } else if (bySelector) {
                 link =
                         new ScoredLink(
                                 url,
@@ -370,6 +391,9 @@ public final class ArticleLinkFinder {
                 id = true;
             }
         }
+        if (query != null && ID_QUERY.matcher(query).find()) {
+            id = true;
+        }
         if (id) {
             score += 2;
             why.add("id");
@@ -438,19 +462,21 @@ public final class ArticleLinkFinder {
     private static @Nullable String chrome(Element a) {
         for (Element e = a; e != null && !e.nameIs("body"); e = e.parent()) {
             String tag = e.normalName();
-            if (tag.equals("nav") || tag.equals("footer") || tag.equals("form")) {
+            if (tag.equals("nav") || tag.equals("form")) {
                 return tag;
             }
-            if (tag.equals("header") && e.closest("article") == null) {
-                return "header";
+            // an article's own header and footer (byline, related stories) are not page chrome
+            boolean inArticle = e.closest("article") != null;
+            if ((tag.equals("header") || tag.equals("footer")) && !inArticle) {
+                return tag;
             }
             String role = e.attr("role").toLowerCase(Locale.ROOT);
             if (CHROME_ROLES.contains(role)) {
                 return "role:" + role;
             }
-            String word = chromeWord(e.className());
+            String word = chromeWord(e.className(), inArticle);
             if (word == null) {
-                word = chromeWord(e.id());
+                word = chromeWord(e.id(), inArticle);
             }
             if (word != null) {
                 return word;
@@ -459,12 +485,31 @@ public final class ArticleLinkFinder {
         return null;
     }
 
-    private static @Nullable String chromeWord(String attr) {
+    /**
+     * The numbers of five digits or more in {@code u}'s path that are not dates: what names one
+     * article on most sites.
+     */
+    private static Set<String> ids(URI u) {
+        String path = u.getRawPath();
+        if (path == null) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        java.util.regex.Matcher m = PATH_NUMBER.matcher(path);
+        while (m.find()) {
+            if (!DATE_IN_PATH.matcher("/" + m.group()).find()) {
+                ids.add(m.group());
+            }
+        }
+        return ids;
+    }
+
+    private static @Nullable String chromeWord(String attr, boolean inArticle) {
         if (attr.isEmpty()) {
             return null;
         }
         for (String w : CLASS_SPLIT.split(attr.toLowerCase(Locale.ROOT))) {
-            if (CHROME_WORDS.contains(w)) {
+            if (CHROME_WORDS.contains(w) && !(inArticle && w.equals("footer"))) {
                 return w;
             }
         }
