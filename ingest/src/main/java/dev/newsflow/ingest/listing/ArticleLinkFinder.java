@@ -685,7 +685,7 @@ public final class ArticleLinkFinder {
     }
 
     private static @Nullable URI resolve(URI base, Element a) {
-        String h = a.attr("href").strip();
+        String h = withoutTabsAndNewlines(a.attr("href")).strip();
         if (h.isEmpty()
                 || h.startsWith("#")
                 || h.regionMatches(true, 0, "javascript:", 0, 11)
@@ -693,7 +693,7 @@ public final class ArticleLinkFinder {
             return null;
         }
         try {
-            String abs = a.absUrl("href");
+            String abs = withoutTabsAndNewlines(a.absUrl("href")).strip();
             URI u = abs.isEmpty() ? base.resolve(encode(h)) : new URI(encode(abs));
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
@@ -711,6 +711,24 @@ public final class ArticleLinkFinder {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Removes tabs and line breaks anywhere in a URL, as browsers do (WHATWG URL parsing): an href
+     * wrapped over two lines in the page source names the same page as without the break.
+     */
+    static String withoutTabsAndNewlines(String href) {
+        if (href.indexOf('\n') < 0 && href.indexOf('\r') < 0 && href.indexOf('\t') < 0) {
+            return href;
+        }
+        StringBuilder sb = new StringBuilder(href.length());
+        for (int i = 0; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c != '\n' && c != '\r' && c != '\t') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String encode(String href) {

@@ -210,6 +210,23 @@ class ArticleLinkFinderEvalTest {
     }
 
     @Test
+    void shouldDropLineBreaksAndTabsInAnHrefAsABrowserDoes() {
+        String html =
+                "<html><body><ul class=\"related\"><li><a href=\"/2024/05/01/markets-fall-on-rate"
+                        + "\n-fears/\t\n\">Markets fall on fears of a rate rise</a></li></ul>"
+                        + "</body></html>";
+        java.net.URI base = java.net.URI.create("https://paper.example/");
+
+        List<ScoredLink> all =
+                ArticleLinkFinder.candidates(
+                        org.jsoup.Jsoup.parse(html, base.toString()), base, LinkRules.automatic());
+
+        assertThat(all)
+                .extracting(ScoredLink::url)
+                .containsExactly("https://paper.example/2024/05/01/markets-fall-on-rate-fears/");
+    }
+
+    @Test
     void shouldKeepAScoreAndReasonForEveryCandidate() {
         ListingPages.Page page = ListingPages.load("en-home");
 
