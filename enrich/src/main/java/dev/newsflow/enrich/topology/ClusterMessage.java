@@ -235,14 +235,14 @@ sealed interface ClusterMessage {
             }
         }
 
-        private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        static void writeInts(DataOutputStream out, int[] values) throws IOException {
             out.writeInt(values.length);
             for (int v : values) {
                 out.writeInt(v);
             }
         }
 
-        private static int[] readInts(DataInputStream in) throws IOException {
+        static int[] readInts(DataInputStream in) throws IOException {
             int[] values = new int[in.readInt()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = in.readInt();
@@ -250,26 +250,25 @@ sealed interface ClusterMessage {
             return values;
         }
 
-        private static void writeNullable(DataOutputStream out, @Nullable String s)
-                throws IOException {
+        static void writeNullable(DataOutputStream out, @Nullable String s) throws IOException {
             out.writeBoolean(s != null);
             if (s != null) {
                 out.writeUTF(s);
             }
         }
 
-        private static @Nullable String readNullable(DataInputStream in) throws IOException {
+        static @Nullable String readNullable(DataInputStream in) throws IOException {
             return in.readBoolean() ? in.readUTF() : null;
         }
 
         // URLs can exceed writeUTF's 64 KiB limit in theory; write them with a length prefix.
-        private static void writeLongString(DataOutputStream out, String s) throws IOException {
+        static void writeLongString(DataOutputStream out, String s) throws IOException {
             byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             out.writeInt(b.length);
             out.write(b);
         }
 
-        private static String readLongString(DataInputStream in) throws IOException {
+        static String readLongString(DataInputStream in) throws IOException {
             byte[] b = new byte[in.readInt()];
             in.readFully(b);
             return new String(b, java.nio.charset.StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.newsflow.enrich.topology;
 
-import dev.newsflow.core.json.JsonSerde;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.enrich.EnrichMetrics;
 import dev.newsflow.enrich.dedup.DedupEntry;
@@ -152,7 +151,7 @@ public final class EnrichTopology {
                 Stores.windowStoreBuilder(
                                 window(DEDUP_STORE, retention, false, persistent),
                                 Serdes.String(),
-                                JsonSerde.of(DedupEntry.class))
+                                DedupEntry.serde())
                         .withCachingEnabled(),
                 DEDUP,
                 CLUSTER);
@@ -167,7 +166,7 @@ public final class EnrichTopology {
                 Stores.keyValueStoreBuilder(
                                 keyValue(PENDING_STORE, persistent),
                                 Serdes.String(),
-                                JsonSerde.of(PendingCluster.class))
+                                PendingCluster.serde())
                         .withCachingEnabled(),
                 CLUSTER);
         t.addStateStore(
