@@ -143,8 +143,11 @@ public final class EnrichApp implements AutoCloseable {
     public static List<NewTopic> extraTopics(NewsflowConfig config) {
         int partitions = config.topics().partitions();
         short rf = config.topics().replicationFactor();
-        Map<String, String> internal = retention(Duration.ofDays(7));
-        Map<String, String> routed = retention(Duration.ofDays(30));
+        // The cluster topics keep what the producer sends (lz4): they are read only by enrich,
+        // within seconds, and a zstd topic made the broker decompress and recompress every
+        // batch of the ~12 internal messages an article causes.
+        Map<String, String> internal = retention(Duration.ofDays(7), "producer");
+        Map<String, String> routed = retention(Duration.ofDays(30), "zstd");
         List<NewTopic> topics = new ArrayList<>();
         String app = config.enrich().applicationId();
         topics.add(new NewTopic(Topics.clusterRequests(app), partitions, rf).configs(internal));
@@ -155,12 +158,12 @@ public final class EnrichApp implements AutoCloseable {
         return topics;
     }
 
-    private static Map<String, String> retention(Duration d) {
+    private static Map<String, String> retention(Duration d, String compression) {
         return Map.of(
                 TopicConfig.RETENTION_MS_CONFIG,
                 Long.toString(d.toMillis()),
                 TopicConfig.COMPRESSION_TYPE_CONFIG,
-                "zstd");
+                compression);
     }
 
     /**
@@ -223,8 +226,8 @@ public final class EnrichApp implements AutoCloseable {
         defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // lz4, not zstd: enrich produces ~50 small records an article (internal messages,
         // changelogs), and on 2 cores zstd's compression cost showed: side by side, lz4 took 22 %
-        // less CPU per article (bench/README.md, EnrichBench). The zstd topics (raw, enriched,
-        // cluster requests and replies) still store zstd: the broker recompresses.
+        // less CPU per article (bench/README.md, EnrichBench). The enriched topic (and the
+        // per-language ones) still store zstd for their 30 days: the broker recompresses.
         defaults.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         defaults.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         // Smaller processing rounds (Streams' default is 1,000 records a poll): the clustering
