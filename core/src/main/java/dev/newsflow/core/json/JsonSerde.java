@@ -1,11 +1,9 @@
 package dev.newsflow.core.json;
 
+import dev.newsflow.core.kafka.Codec;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the record type
  */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends Codec<T> {
     private final Class<T> type;
 
     private JsonSerde(Class<T> type) {
@@ -48,20 +46,4 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
                     "record on " + topic + " is not a valid " + type.getSimpleName(), e);
         }
     }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
-
-    @Override
-    public void close() {}
 }

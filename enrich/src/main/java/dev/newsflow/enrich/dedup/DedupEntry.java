@@ -1,13 +1,11 @@
 package dev.newsflow.enrich.dedup;
 
 import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.Codec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * What the dedup store remembers of an article id.
@@ -27,8 +25,7 @@ public record DedupEntry(String contentHash, int revision, long lastSeenMs) {
      * A version byte, revision, last seen, then the hash's UTF-8 bytes. JSON entries (the format
      * before) start with <code>{</code>, never the version byte, and are still read.
      */
-    static final class Binary
-            implements Serde<DedupEntry>, Serializer<DedupEntry>, Deserializer<DedupEntry> {
+    static final class Binary extends Codec<DedupEntry> {
         static final Binary INSTANCE = new Binary();
         private static final byte VERSION = 1;
 
@@ -66,21 +63,5 @@ public record DedupEntry(String contentHash, int revision, long lastSeenMs) {
             String hash = new String(data, 13, data.length - 13, StandardCharsets.UTF_8);
             return new DedupEntry(hash, revision, lastSeen);
         }
-
-        @Override
-        public Serializer<DedupEntry> serializer() {
-            return this;
-        }
-
-        @Override
-        public Deserializer<DedupEntry> deserializer() {
-            return this;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,10 +109,7 @@ sealed interface ClusterMessage {
     }
 
     /** Reads and writes {@link ClusterMessage}s: a type byte, then the fields in order. */
-    final class Codec
-            implements Serde<ClusterMessage>,
-                    Serializer<ClusterMessage>,
-                    Deserializer<ClusterMessage> {
+    final class Codec extends dev.newsflow.core.kafka.Codec<ClusterMessage> {
         static final Codec INSTANCE = new Codec();
 
         private Codec() {}
@@ -273,21 +267,5 @@ sealed interface ClusterMessage {
             in.readFully(b);
             return new String(b, java.nio.charset.StandardCharsets.UTF_8);
         }
-
-        @Override
-        public Serializer<ClusterMessage> serializer() {
-            return this;
-        }
-
-        @Override
-        public Deserializer<ClusterMessage> deserializer() {
-            return this;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
     }
 }

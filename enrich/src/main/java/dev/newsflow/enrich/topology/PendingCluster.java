@@ -11,11 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,10 +131,7 @@ record PendingCluster(
      * article (once per band partition's answer), where JSON was a tenth of the stream thread's
      * time. JSON entries start with <code>{</code>, never the version byte.
      */
-    static final class Binary
-            implements Serde<PendingCluster>,
-                    Serializer<PendingCluster>,
-                    Deserializer<PendingCluster> {
+    static final class Binary extends dev.newsflow.core.kafka.Codec<PendingCluster> {
         static final Binary INSTANCE = new Binary();
         private static final byte VERSION = 1;
 
@@ -251,21 +245,5 @@ record PendingCluster(
             }
             return values;
         }
-
-        @Override
-        public Serializer<PendingCluster> serializer() {
-            return this;
-        }
-
-        @Override
-        public Deserializer<PendingCluster> deserializer() {
-            return this;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -3,10 +3,7 @@ package dev.newsflow.enrich.topology;
 import dev.newsflow.enrich.cluster.Fingerprint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +71,7 @@ record Sketch(
      * Fixed binary layout: k, signature, shingles, hash prefix, timestamp, state, cluster, band
      * mask. The mask came last and later: a sketch without it reads as {@link #ALL_BANDS}.
      */
-    static final class Codec implements Serde<Sketch>, Serializer<Sketch>, Deserializer<Sketch> {
+    static final class Codec extends dev.newsflow.core.kafka.Codec<Sketch> {
         static final Codec INSTANCE = new Codec();
 
         @Override
@@ -131,21 +128,5 @@ record Sketch(
                     since,
                     bands);
         }
-
-        @Override
-        public Serializer<Sketch> serializer() {
-            return this;
-        }
-
-        @Override
-        public Deserializer<Sketch> deserializer() {
-            return this;
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
     }
 }
