@@ -35,8 +35,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Text.</b> Lingua 1.2.2, restricted to the configured languages: its rules (scripts,
  *       letters unique to a language) and, in {@link Accuracy#HIGH}, trigrams for samples of 120
  *       characters and more and uni- to fivegrams for shorter ones — exactly Lingua's high-accuracy
- *       decisions (same top language on all 57,790 langid lines), with the short-text n-grams held
- *       by {@link NgramModels} in an eighth of Lingua's memory.
+ *       decisions (same top language on all 57,790 langid lines; the trigram scores equal Lingua's
+ *       to 1e-6 on its 5,953 long sentences, {@code TrigramScoresTest}), scored on the caller's
+ *       thread over {@link NgramModels}, in an eighth of Lingua's memory. Lingua itself gives only
+ *       its rules: its own trigram scoring ran one task on the common fork-join pool per text and
+ *       waited for it, and took a third more time (bench/README.md).
  *   <li><b>Confidence.</b> Lingua's relative scores become probabilities: the runner-up with
  *       relative score {@code r} gets weight {@code exp(-k·√n·(1/r - 1))} against the best, {@code
  *       n} the distinct letter trigrams of the sample, {@code k} 6 on uni- to fivegram scores and
@@ -128,7 +131,8 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         if (b.accuracy != Accuracy.LINGUA_HIGH) {
             lb = lb.withLowAccuracyMode();
         }
-        if (b.preload) {
+        if (b.preload && b.accuracy != Accuracy.HIGH) {
+            // HIGH scores over NgramModels and takes only Lingua's rules, which need no model
             lb = lb.withPreloadedLanguageModels();
         }
         this.lingua = lb.build();
@@ -259,9 +263,11 @@ public final class LinguaLanguageDetector implements LanguageDetector {
     Map<String, Double> relativeScores(String sample) {
         String cleaned = ShortTextScorer.clean(sample);
         Map<com.github.pemistahl.lingua.api.Language, Double> values =
-                shortText != null && cleaned.length() < SHORT_TEXT_CHARS
-                        ? shortText.score(lingua, cleaned)
-                        : lingua.computeLanguageConfidenceValues(sample);
+                shortText == null
+                        ? lingua.computeLanguageConfidenceValues(sample)
+                        : cleaned.length() < SHORT_TEXT_CHARS
+                                ? shortText.score(lingua, cleaned)
+                                : shortText.scoreTrigrams(lingua, cleaned);
         Map<String, Double> out = new LinkedHashMap<>();
         values.forEach((l, r) -> out.put(iso(l), r));
         return out;

@@ -14,16 +14,15 @@ import java.util.Map;
 
 /**
  * Lingua's own n-gram models (the {@code language-models/<iso>/*.json} files in the Lingua jar),
- * held compactly for the short-text path of {@link LinguaLanguageDetector}.
+ * held compactly for {@link LinguaLanguageDetector}.
  *
  * <p>Why not Lingua's high-accuracy mode: Lingua 1.2.2 keeps every n-gram as a {@code String} key
  * of a fastutil hash map, about 60 bytes an entry, and a Latin-script language has about 400,000
  * uni- to fivegrams: high-accuracy mode over the 20 benchmark languages holds 456 MB of heap
  * (bench/README.md). Here an n-gram and the index of its relative frequency are packed into one
  * {@code long} (9 bits a character, from a per-language alphabet) in a sorted array: 8 bytes an
- * entry, the same numbers. Lingua's low-accuracy mode (trigrams only, about 2 MB a language) still
- * does everything for texts of 120 characters and more, where its high-accuracy mode uses trigrams
- * only too.
+ * entry, the same numbers. They serve texts of 120 characters and more too, where Lingua scores
+ * trigrams only (its low-accuracy models are then never loaded).
  *
  * <p>A language is loaded on first use (or all at once by {@link #preload}); loading one took 0.8
  * to 2 seconds on a 2-core machine at load 17, the first one 4 (JIT warm-up). Thread-safe.

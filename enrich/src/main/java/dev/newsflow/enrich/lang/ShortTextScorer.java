@@ -45,6 +45,21 @@ final class ShortTextScorer {
      * as Lingua's {@code computeLanguageConfidenceValues}, not sorted; empty without letters.
      */
     Map<Language, Double> score(LanguageDetector lingua, String cleaned) {
+        return score(lingua, cleaned, 1);
+    }
+
+    /**
+     * Scores {@code cleaned} as Lingua's low-accuracy mode does, which is also what its
+     * high-accuracy mode does from 120 characters on: the rules, then trigrams only (backing off to
+     * their bi- and unigram prefixes), not divided by unigram counts. Lingua runs that one trigram
+     * task on the common fork-join pool and waits for it, a hand-off per text that bought no
+     * parallelism; here it runs on the caller's thread, over the compact tables.
+     */
+    Map<Language, Double> scoreTrigrams(LanguageDetector lingua, String cleaned) {
+        return score(lingua, cleaned, 3);
+    }
+
+    private Map<Language, Double> score(LanguageDetector lingua, String cleaned, int minOrder) {
         if (cleaned.codePoints().noneMatch(Character::isLetter)) {
             return Map.of();
         }
@@ -61,7 +76,7 @@ final class ShortTextScorer {
         if (candidates.size() == 1) {
             return Map.of(candidates.iterator().next(), 1.0);
         }
-        return score(cleaned, candidates);
+        return score(cleaned, candidates, minOrder, minOrder == 1 ? 5 : 3);
     }
 
     /**
@@ -70,9 +85,14 @@ final class ShortTextScorer {
      * computeLanguageConfidenceValues}, not sorted.
      */
     Map<Language, Double> score(String cleaned, Collection<Language> candidates) {
+        return score(cleaned, candidates, 1, 5);
+    }
+
+    private Map<Language, Double> score(
+            String cleaned, Collection<Language> candidates, int minOrder, int maxOrder) {
         Map<Language, Double> sums = new EnumMap<>(Language.class);
         Map<Language, Integer> unigramHits = new EnumMap<>(Language.class);
-        for (int order = 1; order <= 5 && order <= cleaned.length(); order++) {
+        for (int order = minOrder; order <= maxOrder && order <= cleaned.length(); order++) {
             Set<String> ngrams = ngrams(cleaned, order);
             Map<Language, Double> orderSums = new EnumMap<>(Language.class);
             for (Language language : candidates) {
