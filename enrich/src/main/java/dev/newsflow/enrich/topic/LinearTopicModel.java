@@ -29,7 +29,7 @@ public final class LinearTopicModel {
     public static final String RESOURCE = "/dev/newsflow/enrich/topic/topic-model.bin";
 
     private static final int MAGIC = 0x4e46544d; // "NFTM"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2 added TextFeatures.priors
 
     private final TextFeatures features;
     private final List<IptcTopic> topics;
@@ -106,12 +106,15 @@ public final class LinearTopicModel {
             throw new IOException("not a topic model");
         }
         int format = data.readInt();
-        if (format != FORMAT) {
+        if (format != 1 && format != FORMAT) {
             throw new IOException("unsupported topic model format " + format);
         }
-        TextFeatures features =
-                new TextFeatures(
-                        data.readInt(), data.readInt(), data.readInt(), data.readBoolean());
+        int bits = data.readInt();
+        int minN = data.readInt();
+        int maxN = data.readInt();
+        boolean conjunction = data.readBoolean();
+        boolean priors = format >= 2 && data.readBoolean();
+        TextFeatures features = new TextFeatures(bits, minN, maxN, conjunction, priors);
         int k = data.readInt();
         List<IptcTopic> topics = new ArrayList<>(k);
         for (int t = 0; t < k; t++) {
@@ -138,6 +141,7 @@ public final class LinearTopicModel {
         data.writeInt(features.minN());
         data.writeInt(features.maxN());
         data.writeBoolean(features.languageConjunction());
+        data.writeBoolean(features.priors());
         data.writeInt(topics.size());
         for (IptcTopic t : topics) {
             data.writeUTF(t.code());
@@ -149,6 +153,23 @@ public final class LinearTopicModel {
         data.write(weights);
         data.flush();
         gzip.finish();
+    }
+
+    /**
+     * This model with every logit multiplied by {@code temperature}: the same ranking of texts per
+     * topic, sharper (above 1) or softer (below 1) probabilities.
+     */
+    public LinearTopicModel sharpened(double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive: " + temperature);
+        }
+        float[] b = new float[bias.length];
+        float[] s = new float[scale.length];
+        for (int t = 0; t < b.length; t++) {
+            b[t] = (float) (bias[t] * temperature);
+            s[t] = (float) (scale[t] * temperature);
+        }
+        return new LinearTopicModel(features, topics, b, s, weights);
     }
 
     /** The topics this model scores, in the order of {@link #scores}. */

@@ -19,14 +19,21 @@ import java.util.Objects;
  * @param minN shortest character n-gram
  * @param maxN longest character n-gram
  * @param languageConjunction also emit language-specific copies of word features
+ * @param priors also emit, outside the normalised vector with value 1, a feature of the language,
+ *     one of the text's length class and one of both, so that the model learns a prior per language
+ *     and per kind of text (a one-sentence text and a whole article do not have the same topic
+ *     distribution)
  */
-public record TextFeatures(int bits, int minN, int maxN, boolean languageConjunction) {
+public record TextFeatures(
+        int bits, int minN, int maxN, boolean languageConjunction, boolean priors) {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long WORD = 'w';
     private static final long BIGRAM = 'b';
     private static final long CHARS = 'c';
     private static final long RUN = 'r';
+    private static final long PRIOR = 'p';
+    private static final int MAX_LENGTH_CLASS = 9;
 
     public TextFeatures {
         if (bits < 8 || bits > 26) {
@@ -35,6 +42,11 @@ public record TextFeatures(int bits, int minN, int maxN, boolean languageConjunc
         if (minN < 1 || maxN < minN || maxN > 8) {
             throw new IllegalArgumentException("bad n-gram range " + minN + ".." + maxN);
         }
+    }
+
+    /** Features without priors. */
+    public TextFeatures(int bits, int minN, int maxN, boolean languageConjunction) {
+        this(bits, minN, maxN, languageConjunction, false);
     }
 
     /** A sparse vector: ascending distinct {@code indices} in {@code [0, 2^bits)} and values. */
@@ -62,7 +74,8 @@ public record TextFeatures(int bits, int minN, int maxN, boolean languageConjunc
     public Vector extract(String text, String language) {
         Objects.requireNonNull(text, "text can't be null");
         Objects.requireNonNull(language, "language can't be null");
-        List<TextTokens.Token> tokens = TextTokens.tokens(TextTokens.normalise(text));
+        String normalised = TextTokens.normalise(text);
+        List<TextTokens.Token> tokens = TextTokens.tokens(normalised);
         long langSeed = language.isEmpty() ? 0 : hash(FNV_OFFSET, language) | 1;
         int[] buf = new int[64];
         int count = 0;
@@ -124,7 +137,46 @@ public record TextFeatures(int bits, int minN, int maxN, boolean languageConjunc
                 }
             }
         }
-        return toVector(buf, count);
+        Vector v = toVector(buf, count);
+        return priors ? withPriors(v, normalised.length(), language) : v;
+    }
+
+    /**
+     * The length class of a text of {@code chars} characters: {@code log2(chars / 16)}, 0 to
+     * {@value #MAX_LENGTH_CLASS} (a sentence of 130 characters is 3, an article of 2,000 is 6).
+     */
+    static int lengthClass(int chars) {
+        int c = 0;
+        for (int n = chars / 16; n > 1 && c < MAX_LENGTH_CLASS; n >>= 1) {
+            c++;
+        }
+        return c;
+    }
+
+    private Vector withPriors(Vector v, int chars, String language) {
+        String length = Integer.toString(lengthClass(chars));
+        int[] extra = {
+            index(hash(PRIOR, "l" + language)),
+            index(hash(PRIOR, "n" + length)),
+            index(hash(PRIOR, "b" + language + "\t" + length))
+        };
+        int[] idx = Arrays.copyOf(v.indices(), v.size() + extra.length);
+        float[] val = Arrays.copyOf(v.values(), v.size() + extra.length);
+        int n = v.size();
+        for (int e : extra) {
+            int at = Arrays.binarySearch(idx, 0, n, e);
+            if (at >= 0) {
+                val[at] += 1;
+                continue;
+            }
+            int ins = -at - 1;
+            System.arraycopy(idx, ins, idx, ins + 1, n - ins);
+            System.arraycopy(val, ins, val, ins + 1, n - ins);
+            idx[ins] = e;
+            val[ins] = 1;
+            n++;
+        }
+        return new Vector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
     }
 
     private int index(long h) {

@@ -60,6 +60,25 @@ class TextFeaturesTest {
     }
 
     @Test
+    void shouldAddLanguageAndLengthPriorsOnlyWhenAsked() {
+        TextFeatures priors = new TextFeatures(18, 3, 5, false, true);
+        TextFeatures plain = new TextFeatures(18, 3, 5, false);
+        String sentence = "Parliament passed the budget on Tuesday after a long debate.";
+
+        TextFeatures.Vector p = priors.extract(sentence, "en");
+        TextFeatures.Vector q = plain.extract(sentence, "en");
+
+        assertThat(p.indices()).isSorted().doesNotHaveDuplicates();
+        assertThat(p.size()).isEqualTo(q.size() + 3);
+        assertThat(norm(p)).isCloseTo(Math.sqrt(4), offset(1e-4));
+        assertThat(priors.extract(sentence, "fr").indices()).isNotEqualTo(p.indices());
+        assertThat(TextFeatures.lengthClass(sentence.length())).isEqualTo(1);
+        assertThat(TextFeatures.lengthClass(2000)).isEqualTo(6);
+        assertThat(TextFeatures.lengthClass(1_000_000)).isEqualTo(9);
+        assertThat(TextFeatures.lengthClass(0)).isZero();
+    }
+
+    @Test
     void shouldGiveEmptyVectorForTextWithoutWords() {
         assertThat(F.extract(" — ... ", "en").size()).isZero();
     }
