@@ -33,6 +33,20 @@ class FeedParserTest {
     }
 
     @Test
+    void shouldReadAnRdfFeedWhoseRdfPrefixIsBoundElsewhere() throws Exception {
+        // found by FeedParserPropertyTest: a mutated RDF feed made JDOM refuse the namespace
+        // repair, which reached the parser's bug path
+        String rdf =
+                "<RDF xmlns:rdf=\"http://example.org/not-rdf\"><channel><title>T</title>"
+                        + "</channel><item><title>I</title><link>https://p.example/1</link></item>"
+                        + "</RDF>";
+
+        ParsedFeed parsed = parser.parse(rdf.getBytes(UTF_8), null, "https://p.example/f");
+
+        assertThat(parsed.items()).extracting(FeedItem::title).containsExactly("I");
+    }
+
+    @Test
     void shouldInflateAFeedGzippedTwice() throws Exception {
         ParsedFeed parsed =
                 parser.parse(gzip(gzip(RSS.getBytes(UTF_8))), null, "https://p.example/f");

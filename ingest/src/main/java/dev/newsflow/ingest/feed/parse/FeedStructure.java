@@ -185,7 +185,7 @@ final class FeedStructure {
 
     private static void fixRdf(Element root, ParseNotes notes) {
         if (!root.getNamespace().getURI().equals(RDF.getURI())) {
-            root.setNamespace(RDF);
+            root.setNamespace(unclaimedPrefix(root, RDF));
             notes.add(ParseNote.Code.STRUCTURE_FIXED, "<RDF> without the RDF namespace");
         }
         Namespace rss = null;
@@ -395,6 +395,28 @@ final class FeedStructure {
      * Moves {@code e} and its descendants in namespace {@code from} (same URI, same prefix: an
      * {@code atom:link} stays where it is when the default namespace moves) to {@code to}.
      */
+    /**
+     * {@code ns}, or the same URI under another prefix when the element declares {@code ns}'s
+     * prefix for another URI (JDOM refuses the clash: {@code xmlns:rdf} bound elsewhere on an
+     * {@code <RDF>} without namespace).
+     */
+    private static Namespace unclaimedPrefix(Element e, Namespace ns) {
+        String prefix = ns.getPrefix();
+        for (int n = 1; ; n++) {
+            String p = prefix;
+            boolean taken =
+                    e.getAdditionalNamespaces().stream()
+                            .anyMatch(
+                                    a ->
+                                            a.getPrefix().equals(p)
+                                                    && !a.getURI().equals(ns.getURI()));
+            if (!taken) {
+                return Namespace.getNamespace(prefix, ns.getURI());
+            }
+            prefix = ns.getPrefix() + n;
+        }
+    }
+
     private static void moveNamespace(Element e, Namespace from, Namespace to) {
         if (e.getNamespace().equals(from) && e.getNamespacePrefix().equals(from.getPrefix())) {
             e.setNamespace(to);

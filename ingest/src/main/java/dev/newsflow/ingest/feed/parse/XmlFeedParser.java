@@ -80,7 +80,15 @@ public final class XmlFeedParser {
             String text, String feedUrl, CharsetDecision charset, ParseNotes notes, int maxItems)
             throws FeedParseException {
         Document doc = SecureXml.parseRepaired(text, notes);
-        Family family = FeedStructure.fix(doc, notes);
+        Family family;
+        try {
+            family = FeedStructure.fix(doc, notes);
+        } catch (org.jdom2.IllegalAddException e) {
+            // a repair that the document's own declarations forbid (a prefix bound twice…)
+            throw new FeedParseException(
+                    "feed could not be read: conflicting namespace declarations: " + e.getMessage(),
+                    e);
+        }
         Element root = doc.getRootElement();
         Element channel = channel(root, family);
         // a copy: JDOM's child lists are live, and Rome's fallback detaches items
