@@ -45,7 +45,7 @@ final class ShortTextScorer {
      * as Lingua's {@code computeLanguageConfidenceValues}, not sorted; empty without letters.
      */
     Map<Language, Double> score(LanguageDetector lingua, String cleaned) {
-        return score(lingua, cleaned, 1);
+        return score(lingua, cleaned, 1, 5);
     }
 
     /**
@@ -56,10 +56,11 @@ final class ShortTextScorer {
      * parallelism; here it runs on the caller's thread, over the compact tables.
      */
     Map<Language, Double> scoreTrigrams(LanguageDetector lingua, String cleaned) {
-        return score(lingua, cleaned, 3);
+        return score(lingua, cleaned, 3, 3);
     }
 
-    private Map<Language, Double> score(LanguageDetector lingua, String cleaned, int minOrder) {
+    private Map<Language, Double> score(
+            LanguageDetector lingua, String cleaned, int minOrder, int maxOrder) {
         if (cleaned.codePoints().noneMatch(Character::isLetter)) {
             return Map.of();
         }
@@ -76,7 +77,7 @@ final class ShortTextScorer {
         if (candidates.size() == 1) {
             return Map.of(candidates.iterator().next(), 1.0);
         }
-        return score(cleaned, candidates, minOrder, minOrder == 1 ? 5 : 3);
+        return score(cleaned, candidates, minOrder, maxOrder);
     }
 
     /**
