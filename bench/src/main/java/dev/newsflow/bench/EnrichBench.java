@@ -71,7 +71,7 @@ import org.apache.kafka.streams.Topology;
  */
 public final class EnrichBench {
     private static final PrintStream out = System.out;
-    private static final int PARTITIONS = 4;
+    private static final int PARTITIONS = Integer.getInteger("partitions", 4);
 
     private EnrichBench() {}
 
@@ -117,20 +117,26 @@ public final class EnrichBench {
                     rounds);
             double[][] rate = new double[4][rounds];
             double[][] cpu = new double[4][rounds];
-            for (int r = 0; r < rounds; r++) {
+            // Round -1 warms up: the first run of each variant in a fresh JVM was the slowest of
+            // every run (class loading, JIT, RocksDB's first files), 1.5-2x the later ones, and
+            // the pass-through, which runs first, took most of that penalty. It is printed, not
+            // counted.
+            for (int r = -1; r < rounds; r++) {
                 for (int v : variants) {
-                    String app = "bench-" + v + "-" + r;
+                    String app = "bench-" + v + "-" + (r < 0 ? "warmup" : r);
                     NewsflowConfig config = config(broker, dir, app, v == 3);
                     double[] m =
                             v == 0
                                     ? passThrough(broker, config, articles)
                                     : enrich(broker, config, v == 2 ? lingua : fixed, articles);
-                    rate[v][r] = m[0];
-                    cpu[v][r] = m[1];
+                    if (r >= 0) {
+                        rate[v][r] = m[0];
+                        cpu[v][r] = m[1];
+                    }
                     out.printf(
                             Locale.ROOT,
-                            "round %d %-22s %8.1f records/s %8.1f CPU-ms/1000%n",
-                            r,
+                            "round %s %-22s %8.1f records/s %8.1f CPU-ms/1000%n",
+                            r < 0 ? "warm-up" : r,
                             NAMES[v],
                             m[0],
                             m[1]);
@@ -201,7 +207,8 @@ public final class EnrichBench {
                     articles,
                     seen -> seen >= articles.size(),
                     streams::start,
-                    () -> streams.state() == KafkaStreams.State.RUNNING);
+                    () -> streams.state() == KafkaStreams.State.RUNNING,
+                    () -> streams);
         }
     }
 
@@ -239,7 +246,8 @@ public final class EnrichBench {
                                             new Health(),
                                             detector,
                                             TopicTagger.none()),
-                    () -> app[0] != null && app[0].streams().state() == KafkaStreams.State.RUNNING);
+                    () -> app[0] != null && app[0].streams().state() == KafkaStreams.State.RUNNING,
+                    () -> app[0].streams());
         } finally {
             if (app[0] != null) {
                 app[0].close();
@@ -258,7 +266,8 @@ public final class EnrichBench {
             List<RawArticle> articles,
             IntPredicate done,
             Runnable start,
-            BooleanSupplier running) {
+            BooleanSupplier running,
+            java.util.function.Supplier<KafkaStreams> streams) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -288,8 +297,10 @@ public final class EnrichBench {
             long last = first;
             int seen = 0;
             long reported = System.nanoTime();
+            ThreadShares shares = new ThreadShares();
             while (!done.test(seen) && System.nanoTime() < deadline) {
                 int n = consumer.poll(Duration.ofMillis(50)).count();
+                shares.sample(streams.get());
                 if (System.nanoTime() - reported > 10e9) {
                     reported = System.nanoTime();
                     out.printf(
@@ -325,8 +336,62 @@ public final class EnrichBench {
                                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                                     .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
                                     .toList());
+            out.println("  stream thread time (Streams' own ratios, mean of samples): " + shares);
             double seconds = Math.max(1e-3, (last - first) / 1e9);
             return new double[] {articles.size() / seconds, cpu / 1e6 / articles.size() * 1000};
+        }
+    }
+
+    /**
+     * Where the stream threads spend their time, from Streams' thread metrics {@code poll-ratio},
+     * {@code process-ratio}, {@code commit-ratio} and {@code punctuate-ratio} (each a share of the
+     * thread's loop iterations over the metric window), sampled while a round runs: a thread that
+     * is mostly polling waits for records (for the clustering round trip's), one mostly committing
+     * waits for its transactions.
+     */
+    private static final class ThreadShares {
+        private static final List<String> NAMES =
+                List.of("poll-ratio", "process-ratio", "commit-ratio", "punctuate-ratio");
+        private final double[] sums = new double[NAMES.size()];
+        private int samples;
+        private long next;
+
+        void sample(KafkaStreams streams) {
+            long now = System.nanoTime();
+            if (now < next) {
+                return;
+            }
+            next = now + 250_000_000L;
+            double[] values = new double[NAMES.size()];
+            int threads = 0;
+            for (var e : streams.metrics().entrySet()) {
+                if (!e.getKey().group().equals("stream-thread-metrics")) {
+                    continue;
+                }
+                int i = NAMES.indexOf(e.getKey().name());
+                if (i >= 0 && e.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+                    values[i] += d;
+                    threads += i == 0 ? 1 : 0;
+                }
+            }
+            if (threads > 0) {
+                for (int i = 0; i < values.length; i++) {
+                    sums[i] += values[i] / threads;
+                }
+                samples++;
+            }
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < NAMES.size(); i++) {
+                b.append(i == 0 ? "" : ", ")
+                        .append(NAMES.get(i).replace("-ratio", ""))
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", sums[i] / Math.max(1, samples)));
+            }
+            return b.append(" (").append(samples).append(" samples)").toString();
         }
     }
 

@@ -104,10 +104,10 @@ public final class EnrichApp implements AutoCloseable {
             Health health,
             LanguageDetector detector,
             TopicTagger tagger) {
-        int partitions = rawPartitions(config);
+        int indexPartitions = indexPartitions(config);
         var topology =
                 EnrichTopology.build(
-                        EnrichTopologyConfig.of(config, partitions),
+                        EnrichTopologyConfig.of(config, indexPartitions),
                         detector,
                         tagger,
                         new EnrichMetrics(registry),
@@ -135,13 +135,15 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
-     * The topics enrich needs besides {@link Topics#definitions}: the cluster requests and replies
-     * topics (as many partitions as the raw topic, deleted after the raw topic's 7 days) and one
-     * topic per language of {@code enrich.route.languages}. Pass them to {@link
-     * TopicAdmin#ensureTopics}.
+     * The topics enrich needs besides {@link Topics#definitions}: the cluster requests topic (the
+     * band index's shards: {@code enrich.cluster.index.partitions}), the replies topic (as many
+     * partitions as the raw topic: a reply goes to its article's partition), both deleted after the
+     * raw topic's 7 days, and one topic per language of {@code enrich.route.languages}. Pass them
+     * to {@link TopicAdmin#ensureTopics}.
      */
     public static List<NewTopic> extraTopics(NewsflowConfig config) {
         int partitions = config.topics().partitions();
+        int shards = config.enrich().clusterIndexPartitions();
         short rf = config.topics().replicationFactor();
         // The cluster topics keep what the producer sends (lz4): they are read only by enrich,
         // within seconds, and a zstd topic made the broker decompress and recompress every
@@ -150,7 +152,7 @@ public final class EnrichApp implements AutoCloseable {
         Map<String, String> routed = retention(Duration.ofDays(30), "zstd");
         List<NewTopic> topics = new ArrayList<>();
         String app = config.enrich().applicationId();
-        topics.add(new NewTopic(Topics.clusterRequests(app), partitions, rf).configs(internal));
+        topics.add(new NewTopic(Topics.clusterRequests(app), shards, rf).configs(internal));
         topics.add(new NewTopic(Topics.clusterReplies(app), partitions, rf).configs(internal));
         for (String code : config.enrich().routeLanguages()) {
             topics.add(new NewTopic(Topics.language(code), partitions, rf).configs(routed));
@@ -167,12 +169,15 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
-     * Returns the partition count of {@link Topics#ARTICLES_RAW}, after checking that the cluster
-     * topics exist with the same count (a reply must land on its article's partition).
+     * Returns the partition count of the cluster requests topic, the band index's shards, after
+     * checking that the replies topic has the raw topic's count (a reply must land on its article's
+     * partition). An existing requests topic keeps its count whatever {@code
+     * enrich.cluster.index.partitions} says now: the index's entries live on the shards they were
+     * sent to, so another count would lose every story indexed before.
      *
-     * @throws IllegalStateException if a topic is missing or the counts differ
+     * @throws IllegalStateException if a topic is missing or the replies topic's count differs
      */
-    static int rawPartitions(NewsflowConfig config) {
+    static int indexPartitions(NewsflowConfig config) {
         String app = config.enrich().applicationId();
         List<String> names =
                 List.of(
@@ -184,21 +189,33 @@ public final class EnrichApp implements AutoCloseable {
             Map<String, TopicDescription> d =
                     TopicAdmin.describeWhenKnown(admin, names, TopicAdmin.METADATA_WAIT);
             int raw = d.get(Topics.ARTICLES_RAW).partitions().size();
-            for (String name : names) {
-                int n = d.get(name).partitions().size();
-                if (n != raw) {
-                    throw new IllegalStateException(
-                            name
-                                    + " has "
-                                    + n
-                                    + " partitions but "
-                                    + Topics.ARTICLES_RAW
-                                    + " has "
-                                    + raw
-                                    + "; they must match");
-                }
+            String replies = Topics.clusterReplies(app);
+            int n = d.get(replies).partitions().size();
+            if (n != raw) {
+                throw new IllegalStateException(
+                        replies
+                                + " has "
+                                + n
+                                + " partitions but "
+                                + Topics.ARTICLES_RAW
+                                + " has "
+                                + raw
+                                + "; they must match");
             }
-            return raw;
+            String requests = Topics.clusterRequests(app);
+            int shards = d.get(requests).partitions().size();
+            if (shards != config.enrich().clusterIndexPartitions()) {
+                log.warn(
+                        "{} has {} partitions, enrich.cluster.index.partitions says {}: keeping {}"
+                                + " (the band index lives on them; to change it, reset the"
+                                + " application {} and delete the topic)",
+                        requests,
+                        shards,
+                        config.enrich().clusterIndexPartitions(),
+                        shards,
+                        app);
+            }
+            return shards;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot describe enrich topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {

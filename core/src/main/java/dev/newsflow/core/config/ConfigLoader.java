@@ -278,6 +278,7 @@ public final class ConfigLoader {
                         r.intValue("enrich.standby.replicas", 0, 16),
                         routeLanguages,
                         r.longValue("enrich.cluster.wait.ms", 100, 3_600_000),
+                        r.intValue("enrich.cluster.index.partitions", 1, 1024),
                         r.doubleValue("enrich.cluster.min.jaccard", 0.01, 1.0),
                         r.doubleValue("enrich.cluster.min.containment", 0.01, 1.0));
 

@@ -26,6 +26,8 @@ import java.util.List;
  *     none)
  * @param clusterWaitMs how long an article waits for the band partitions before it is published
  *     with what is known (default 600000)
+ * @param clusterIndexPartitions partitions of the cluster requests topic, i.e. shards of the band
+ *     index, when enrich creates it (default 1); an existing topic keeps its count
  * @param clusterMinJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
  * @param clusterMinContainment estimated containment that makes a near-duplicate (default 0.6)
  */
@@ -45,6 +47,7 @@ public record EnrichConfig(
         int standbyReplicas,
         List<String> routeLanguages,
         long clusterWaitMs,
+        int clusterIndexPartitions,
         double clusterMinJaccard,
         double clusterMinContainment) {
     public EnrichConfig {

@@ -320,6 +320,7 @@ class ConfigLoaderTest {
         assertThat(c.enrich().clusterMinJaccard()).isEqualTo(0.4);
         assertThat(c.enrich().clusterMinContainment()).isEqualTo(0.6);
         assertThat(c.enrich().clusterWaitMs()).isEqualTo(600_000);
+        assertThat(c.enrich().clusterIndexPartitions()).isEqualTo(1);
     }
 
     @Test

@@ -427,9 +427,9 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         }
     }
 
-    /** The band partition owning {@code key}: murmur2, as Kafka's default partitioner. */
+    /** The index shard owning {@code key}: murmur2, as Kafka's default partitioner. */
     private int owner(byte[] key) {
-        return Utils.toPositive(Utils.murmur2(key)) % config.partitions();
+        return Utils.toPositive(Utils.murmur2(key)) % config.indexPartitions();
     }
 
     /** The index key of band {@code band} with hash {@code hash}. */

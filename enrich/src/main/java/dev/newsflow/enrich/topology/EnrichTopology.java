@@ -214,7 +214,7 @@ public final class EnrichTopology {
                 requests,
                 new StringSerializer(),
                 ClusterMessage.serde().serializer(),
-                bandOwner(config.partitions()),
+                bandOwner(config.indexPartitions()),
                 CLUSTER);
         t.addSink(
                 REPLIES_SINK,
@@ -261,8 +261,8 @@ public final class EnrichTopology {
     }
 
     /**
-     * Sends a request to the band partition named in it. The requests topic must have the raw
-     * topic's partition count; a topic of one partition (as in {@code TopologyTestDriver}) takes
+     * Sends a request to the band partition named in it. The requests topic must keep the partition
+     * count enrich started with; a topic of one partition (as in {@code TopologyTestDriver}) takes
      * everything.
      */
     private static StreamPartitioner<String, ClusterMessage> bandOwner(int partitions) {
@@ -286,9 +286,7 @@ public final class EnrichTopology {
                     topic
                             + " has "
                             + numPartitions
-                            + " partitions but "
-                            + Topics.ARTICLES_RAW
-                            + " had "
+                            + " partitions but had "
                             + partitions
                             + " when enrich started; restart enrich");
         };

@@ -10,8 +10,9 @@ import java.util.Objects;
  * What shapes the enrich topology.
  *
  * @param applicationId the Streams application id; names the cluster topics
- * @param partitions partitions of {@code newsflow.articles.raw}, which the cluster topics must
- *     share: band keys are spread over this many band partitions
+ * @param indexPartitions partitions of the cluster requests topic: band keys and content hashes are
+ *     spread over this many shards of the band index ({@code enrich.cluster.index.partitions} when
+ *     enrich created the topic)
  * @param retention how long ids, content hashes, fingerprints and articles are remembered ({@code
  *     enrich.dedup.retention.days})
  * @param policy fingerprint shape and near-duplicate thresholds
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public record EnrichTopologyConfig(
         String applicationId,
-        int partitions,
+        int indexPartitions,
         Duration retention,
         ClusterPolicy policy,
         Duration clusterWait,
@@ -34,18 +35,19 @@ public record EnrichTopologyConfig(
         Objects.requireNonNull(policy, "policy can't be null");
         Objects.requireNonNull(clusterWait, "clusterWait can't be null");
         routeLanguages = List.copyOf(routeLanguages);
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+        if (indexPartitions < 1) {
+            throw new IllegalArgumentException(
+                    "indexPartitions must be >= 1, got " + indexPartitions);
         }
     }
 
-    /** The settings of {@code config} for a raw topic of {@code partitions} partitions. */
-    public static EnrichTopologyConfig of(NewsflowConfig config, int partitions) {
+    /** The settings of {@code config} for a cluster requests topic of {@code indexPartitions}. */
+    public static EnrichTopologyConfig of(NewsflowConfig config, int indexPartitions) {
         var e = config.enrich();
         ClusterPolicy d = ClusterPolicy.defaults();
         return new EnrichTopologyConfig(
                 e.applicationId(),
-                partitions,
+                indexPartitions,
                 Duration.ofDays(e.dedupRetentionDays()),
                 new ClusterPolicy(
                         d.wordShingle(),

@@ -60,7 +60,8 @@ class EnrichClusterIT {
         dirs.forEach(TestBroker::deleteTree);
     }
 
-    private NewsflowConfig config(TestBroker broker, String instance) throws Exception {
+    /** Instance {@code instance} with a band index of {@code shards} partitions. */
+    private NewsflowConfig config(TestBroker broker, String instance, int shards) throws Exception {
         Path state = Files.createTempDirectory("enrich-it-" + instance);
         dirs.add(state);
         return ConfigLoader.builder()
@@ -69,6 +70,7 @@ class EnrichClusterIT {
                 .set("enrich.application.id", "enrich-it")
                 .set("enrich.state.dir", state.toString())
                 .set("enrich.standby.replicas", 1)
+                .set("enrich.cluster.index.partitions", shards)
                 .set("ingest.feeds.file", "")
                 .load();
     }
@@ -78,7 +80,9 @@ class EnrichClusterIT {
             throws Exception {
         TestBroker broker = TestBroker.start();
         open.add(broker);
-        NewsflowConfig c1 = config(broker, "1");
+        // The index spread over as many shards as raw partitions: lookups, answers and
+        // resolutions cross partitions and instances both ways.
+        NewsflowConfig c1 = config(broker, "1", PARTITIONS);
         try (Admin admin = TopicAdmin.admin(c1, "admin")) {
             TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
         }
@@ -92,7 +96,7 @@ class EnrichClusterIT {
                         TopicTagger.none());
         EnrichApp two =
                 EnrichApp.start(
-                        config(broker, "2"),
+                        config(broker, "2", PARTITIONS),
                         new SimpleMeterRegistry(),
                         new Health(),
                         TopologyFixture.HINT_DETECTOR,
@@ -182,13 +186,15 @@ class EnrichClusterIT {
     /**
      * The band index is not changelogged: an instance on an empty state directory restores the
      * sketches and must rebuild the band index from them before it answers, or copies of stories
-     * indexed before the restart would start stories of their own.
+     * indexed before the restart would start stories of their own. The restarted instance is
+     * configured with another shard count than the index was built with, and must keep the existing
+     * one.
      */
     @Test
     void shouldFindStoriesIndexedBeforeARestartOnAnEmptyStateDirectory() throws Exception {
         TestBroker broker = TestBroker.start();
         open.add(broker);
-        NewsflowConfig c1 = config(broker, "before");
+        NewsflowConfig c1 = config(broker, "before", 2);
         try (Admin admin = TopicAdmin.admin(c1, "admin")) {
             TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
         }
@@ -232,7 +238,10 @@ class EnrichClusterIT {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EnrichApp after =
                 EnrichApp.start(
-                        config(broker, "after"), // a new, empty state directory
+                        // A new, empty state directory, and another shard count: the index keeps
+                        // the 2 shards its entries were sent to (with 4 the lookups would go to
+                        // partitions the requests topic does not have).
+                        config(broker, "after", 4),
                         registry,
                         new Health(),
                         TopologyFixture.HINT_DETECTOR,
