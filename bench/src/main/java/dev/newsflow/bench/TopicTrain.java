@@ -63,8 +63,8 @@ import java.util.TreeMap;
  * selected by 5-fold cross-validation: SIB-200 0.706 against 0.688, MasakhaNEWS 0.821 against 0.800
  * (all signals, C = 32). C = 64 under NB-SVM (C = 32 had been chosen for plain logistic regression
  * on plain dev scores), cross-validated: SIB-200 0.705, MasakhaNEWS 0.823 against 0.706 / 0.821 at
- * C = 32 and 0.699 / 0.811 at C = 8 (a gain within the noise of 1,389 articles; slower to train).
- * Title features ({@code --title-features}) gave 0.706 / 0.820 at C = 32 and are off.
+ * C = 32 and 0.699 / 0.811 at C = 8 (a gain within the noise of 1,389 articles). Title features
+ * ({@code --title-features}) gave 0.706 / 0.820 at C = 32 and are off.
  *
  * <p>MasakhaNEWS examples are repeated 3 times ({@code --masakhanews-repeat}; an instance weight of
  * 3): 24,147 rows, about 13 % of them news articles. Cross-validated, 3 against 1 gave MasakhaNEWS
