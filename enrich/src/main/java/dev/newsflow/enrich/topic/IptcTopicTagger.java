@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code model}: the probability of the {@link LinearTopicModel} (0 for the topics it was not
- *       trained on) for title and text, in the article's language.
+ *       trained on) for title and text, in the article's language; the title is also read apart
+ *       when the model was trained with {@link TextFeatures#titleFeatures()}.
  *   <li>{@code section}: the {@link SectionLexicon} strength (1 or 0.5) of the publisher's
  *       categories, section and URL. Scaled by {@value #SECTION_WEIGHT}, it stays below the default
  *       threshold on its own: a {@code /sport/} URL makes a football text surely sport, but does
@@ -129,7 +130,11 @@ public final class IptcTopicTagger implements TopicTagger {
         double[] keep = new double[TOPICS.length];
         Arrays.fill(keep, 1.0); // running product of (1 - evidence)
         if (model != null && !text.isBlank()) {
-            double[] m = model.scores(text, lang);
+            String title = article.title() == null ? "" : article.title();
+            if (title.length() > maxChars) {
+                title = title.substring(0, maxChars);
+            }
+            double[] m = model.scores(text, title, lang);
             for (int i = 0; i < m.length; i++) {
                 keep[modelTopic[i]] *= 1 - m[i];
             }

@@ -29,7 +29,7 @@ public final class LinearTopicModel {
     public static final String RESOURCE = "/dev/newsflow/enrich/topic/topic-model.bin";
 
     private static final int MAGIC = 0x4e46544d; // "NFTM"
-    private static final int FORMAT = 2; // 2 added TextFeatures.priors
+    private static final int FORMAT = 3; // 2 added TextFeatures.priors, 3 titleFeatures
 
     private final TextFeatures features;
     private final List<IptcTopic> topics;
@@ -106,7 +106,7 @@ public final class LinearTopicModel {
             throw new IOException("not a topic model");
         }
         int format = data.readInt();
-        if (format != 1 && format != FORMAT) {
+        if (format < 1 || format > FORMAT) {
             throw new IOException("unsupported topic model format " + format);
         }
         int bits = data.readInt();
@@ -114,7 +114,8 @@ public final class LinearTopicModel {
         int maxN = data.readInt();
         boolean conjunction = data.readBoolean();
         boolean priors = format >= 2 && data.readBoolean();
-        TextFeatures features = new TextFeatures(bits, minN, maxN, conjunction, priors);
+        boolean title = format >= 3 && data.readBoolean();
+        TextFeatures features = new TextFeatures(bits, minN, maxN, conjunction, priors, title);
         int k = data.readInt();
         List<IptcTopic> topics = new ArrayList<>(k);
         for (int t = 0; t < k; t++) {
@@ -136,12 +137,16 @@ public final class LinearTopicModel {
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
+        // Format 2 when it suffices, so that models without title features keep their bytes.
+        data.writeInt(features.titleFeatures() ? FORMAT : 2);
         data.writeInt(features.bits());
         data.writeInt(features.minN());
         data.writeInt(features.maxN());
         data.writeBoolean(features.languageConjunction());
         data.writeBoolean(features.priors());
+        if (features.titleFeatures()) {
+            data.writeBoolean(true);
+        }
         data.writeInt(topics.size());
         for (IptcTopic t : topics) {
             data.writeUTF(t.code());
@@ -190,6 +195,16 @@ public final class LinearTopicModel {
      */
     public double[] scores(String text, String language) {
         return scores(features.extract(text, language));
+    }
+
+    /**
+     * Scores {@code text} (title and text) with {@code title} (empty when none) also read apart,
+     * when the model was trained with {@link TextFeatures#titleFeatures()}.
+     *
+     * @param language ISO 639 code of the text, empty when unknown
+     */
+    public double[] scores(String text, String title, String language) {
+        return scores(features.extract(text, title, language));
     }
 
     /** Scores an already extracted feature vector. */

@@ -23,9 +23,17 @@ import java.util.Objects;
  *     one of the text's length class and one of both, so that the model learns a prior per language
  *     and per kind of text (a one-sentence text and a whole article do not have the same topic
  *     distribution)
+ * @param titleFeatures also emit the words and word bigrams of the title (see {@link
+ *     #extract(String, String, String)}) a second time, hashed apart from those of the text, so
+ *     that the model can weigh a word in a headline unlike the same word in the body
  */
 public record TextFeatures(
-        int bits, int minN, int maxN, boolean languageConjunction, boolean priors) {
+        int bits,
+        int minN,
+        int maxN,
+        boolean languageConjunction,
+        boolean priors,
+        boolean titleFeatures) {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long WORD = 'w';
@@ -33,6 +41,9 @@ public record TextFeatures(
     private static final long CHARS = 'c';
     private static final long RUN = 'r';
     private static final long PRIOR = 'p';
+    private static final long TITLE_WORD = 'W';
+    private static final long TITLE_BIGRAM = 'B';
+    private static final long TITLE_RUN = 'R';
     private static final int MAX_LENGTH_CLASS = 9;
 
     public TextFeatures {
@@ -44,9 +55,14 @@ public record TextFeatures(
         }
     }
 
-    /** Features without priors. */
+    /** Features without priors nor title features. */
     public TextFeatures(int bits, int minN, int maxN, boolean languageConjunction) {
-        this(bits, minN, maxN, languageConjunction, false);
+        this(bits, minN, maxN, languageConjunction, false, false);
+    }
+
+    /** Features without title features. */
+    public TextFeatures(int bits, int minN, int maxN, boolean languageConjunction, boolean priors) {
+        this(bits, minN, maxN, languageConjunction, priors, false);
     }
 
     /** A sparse vector: ascending distinct {@code indices} in {@code [0, 2^bits)} and values. */
@@ -72,13 +88,48 @@ public record TextFeatures(
      * when unknown; only used with {@code languageConjunction}).
      */
     public Vector extract(String text, String language) {
+        return extract(text, "", language);
+    }
+
+    /**
+     * Extracts the features of {@code text} as {@link #extract(String, String)} does and, with
+     * {@link #titleFeatures()}, those of the words, word bigrams and runs of unsegmented scripts of
+     * {@code title} hashed apart. {@code text} is the whole input of the model, title included (as
+     * {@code RawArticle.titleAndText()}); {@code title} is empty when there is none.
+     */
+    public Vector extract(String text, String title, String language) {
         Objects.requireNonNull(text, "text can't be null");
+        Objects.requireNonNull(title, "title can't be null");
         Objects.requireNonNull(language, "language can't be null");
         String normalised = TextTokens.normalise(text);
         List<TextTokens.Token> tokens = TextTokens.tokens(normalised);
         long langSeed = language.isEmpty() ? 0 : hash(FNV_OFFSET, language) | 1;
         int[] buf = new int[64];
         int count = 0;
+        if (titleFeatures && !title.isBlank()) {
+            String previous = null;
+            for (TextTokens.Token token : TextTokens.tokens(TextTokens.normalise(title))) {
+                String t = token.text();
+                if (token.unsegmented()) {
+                    for (int n = 1; n <= 3; n++) {
+                        for (int i = 0; i + n <= t.length(); i++) {
+                            buf = grow(buf, count + 1);
+                            buf[count++] = index(hash(TITLE_RUN, t, i, i + n));
+                        }
+                    }
+                    previous = null;
+                    continue;
+                }
+                String word = isNumber(t) ? "0" : t;
+                buf = grow(buf, count + 2);
+                buf[count++] = index(hash(TITLE_WORD, word, 0, word.length()));
+                if (previous != null) {
+                    long ph = hash(TITLE_BIGRAM, previous, 0, previous.length());
+                    buf[count++] = index(hash(ph, word, 0, word.length()));
+                }
+                previous = word;
+            }
+        }
         char[] padded = new char[64];
         String previous = null;
         for (TextTokens.Token token : tokens) {

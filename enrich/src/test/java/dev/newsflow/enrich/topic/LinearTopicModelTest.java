@@ -53,6 +53,22 @@ class LinearTopicModelTest {
     }
 
     @Test
+    void shouldKeepTitleFeaturesSettingWhenWrittenAndRead() throws IOException {
+        TextFeatures titled = new TextFeatures(10, 3, 4, false, false, true);
+        LinearTopicModel model =
+                LinearTopicModel.of(
+                        titled,
+                        List.of(IptcTopic.SPORT),
+                        new double[][] {new double[titled.dimension()]},
+                        new double[] {0});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.write(out);
+
+        assertThat(LinearTopicModel.read(new ByteArrayInputStream(out.toByteArray())).features())
+                .isEqualTo(titled);
+    }
+
+    @Test
     void shouldRefuseWhatIsNotAModel() {
         assertThatThrownBy(() -> LinearTopicModel.read(new ByteArrayInputStream(new byte[] {1, 2})))
                 .isInstanceOf(IOException.class);

@@ -79,6 +79,26 @@ class TextFeaturesTest {
     }
 
     @Test
+    void shouldFeatureTitleWordsApartOnlyWhenAsked() {
+        TextFeatures titled = new TextFeatures(18, 3, 5, false, false, true);
+        TextFeatures plain = new TextFeatures(18, 3, 5, false);
+        String title = "Budget passed";
+        String text = title + "\n\nParliament passed the budget on Tuesday.";
+
+        TextFeatures.Vector t = titled.extract(text, title, "en");
+        TextFeatures.Vector u = titled.extract(text, "", "en");
+
+        // two title words and one title bigram, none of them a bucket of the text's features
+        assertThat(t.size()).isEqualTo(u.size() + 3);
+        assertThat(shared(t, u)).isEqualTo(u.size());
+        assertThat(t.indices()).isSorted().doesNotHaveDuplicates();
+        assertThat(norm(t)).isCloseTo(1.0, offset(1e-5));
+        assertThat(plain.extract(text, title, "en").indices())
+                .isEqualTo(plain.extract(text, "en").indices());
+        assertThat(titled.extract(text, "en").indices()).isEqualTo(u.indices());
+    }
+
+    @Test
     void shouldGiveEmptyVectorForTextWithoutWords() {
         assertThat(F.extract(" — ... ", "en").size()).isZero();
     }
