@@ -147,22 +147,14 @@ public final class TopicTrain {
                 case "--nb" -> nbAlpha = Double.parseDouble(args[++i]);
                 case "--temperature" -> temperature = Double.parseDouble(args[++i]);
                 case "--class-weight" -> classWeight = Double.parseDouble(args[++i]);
-                case "--cv-temperatures" -> {
-                    for (String w : args[++i].split(",")) {
-                        temperatures.add(Double.parseDouble(w));
-                    }
-                }
+                case "--cv-temperatures" -> temperatures.addAll(doubles(args[++i]));
                 case "--no-masakhanews" -> masakha = false;
                 case "--primal" -> solver = SolverType.L2R_LR;
                 case "--train-only" -> withDev = false;
                 case "--cv" -> folds = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--masakhanews-repeat" -> repeat = Integer.parseInt(args[++i]);
-                case "--cv-keyword-weights" -> {
-                    for (String w : args[++i].split(",")) {
-                        keywordWeights.add(Double.parseDouble(w));
-                    }
-                }
+                case "--cv-keyword-weights" -> keywordWeights.addAll(doubles(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -705,5 +697,14 @@ public final class TopicTrain {
 
     private static Language language(TopicExample e) {
         return new Language(e.language(), 1.0, "hint");
+    }
+
+    /** The comma-separated numbers of an option, e.g. {@code 0.5,0.75}. */
+    private static List<Double> doubles(String list) {
+        List<Double> out = new ArrayList<>();
+        for (String w : list.split(",")) {
+            out.add(Double.parseDouble(w));
+        }
+        return out;
     }
 }
