@@ -298,6 +298,8 @@ public final class EnrichBench {
             int seen = 0;
             long reported = System.nanoTime();
             ThreadShares shares = new ThreadShares();
+            long lastMark = first;
+            StringBuilder timeline = new StringBuilder();
             while (!done.test(seen) && System.nanoTime() < deadline) {
                 int n = consumer.poll(Duration.ofMillis(50)).count();
                 shares.sample(streams.get());
@@ -314,6 +316,11 @@ public final class EnrichBench {
                     last = System.nanoTime();
                     seen += n;
                 }
+                if (TIMELINE && System.nanoTime() - lastMark >= 250_000_000L) {
+                    lastMark = System.nanoTime();
+                    timeline.append(
+                            String.format(Locale.ROOT, " %.2f:%d", (lastMark - first) / 1e9, seen));
+                }
             }
             if (!done.test(seen)) {
                 throw new IllegalStateException(
@@ -325,6 +332,9 @@ public final class EnrichBench {
                     n = consumer.poll(Duration.ofMillis(500)).count()) {
                 last = System.nanoTime();
                 seen += n;
+            }
+            if (TIMELINE) {
+                out.println("  timeline (s:output records):" + timeline);
             }
             long cpu = os.getProcessCpuTime() - cpu0;
             Map<String, Long> threads1 = threadCpu();
@@ -473,6 +483,8 @@ public final class EnrichBench {
                 .filter(a -> ArticleIds.isArticleId(a.id()))
                 .toList();
     }
+
+    private static final boolean TIMELINE = Boolean.getBoolean("timeline");
 
     private static void produce(EmbeddedBroker broker, List<RawArticle> articles) {
         Properties p = new Properties();

@@ -49,8 +49,14 @@ record PendingCluster(
         newAliases = List.copyOf(newAliases);
     }
 
+    /**
+     * Whether every answer is in and nothing is left to wait for. A first revision found to be an
+     * alias is not published and takes no cluster, so the matches it would wait on do not matter:
+     * it completes on its answers alone, and the articles that wait on it (as a match still being
+     * resolved) are not held up by its own waits.
+     */
     boolean complete() {
-        return received >= expected && waitingOn.isEmpty();
+        return received >= expected && (waitingOn.isEmpty() || (aliasOf != null && revision == 1));
     }
 
     PendingCluster withResult(@Nullable String alias, List<Match> found) {

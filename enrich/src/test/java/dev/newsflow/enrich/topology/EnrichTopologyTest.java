@@ -300,6 +300,38 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldRecordAnAliasWithoutWaitingForTheMatchesOfItsContent() {
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle first = article("https://paper.example/late", p.titleB(), p.textB());
+        RawArticle copy = article("https://mirror.example/late", p.titleB(), p.textB());
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
+
+        f.send(first, T0.plusSeconds(1));
+        f.send(copy, T0.plusSeconds(2));
+        // The first copy waits on the pending match; the second, its alias, is not published
+        // whatever that match becomes, so it is recorded at once instead of joining the wait.
+        assertThat(f.published()).isEmpty();
+        assertThat(f.counter("newsflow.enrich.records", "outcome", "alias")).isEqualTo(1);
+
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        pendingId,
+                        new ClusterMessage.Resolved(
+                                pendingId,
+                                T0.toEpochMilli(),
+                                "feedfacefeedfacefeedfacefeedface",
+                                5L,
+                                false,
+                                0),
+                        T0.plusSeconds(3)));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::id).containsExactly(first.id());
+        assertThat(out.get(0).cluster().id()).isEqualTo("feedfacefeedfacefeedfacefeedface");
+        assertThat(out.get(0).aliases()).containsExactly(copy.url());
+    }
+
+    @Test
     void shouldPublishWithWhatIsKnownWhenAMatchIsNeverResolved() {
         f.close();
         f = new TopologyFixture(DAYS_30, List.of(), Duration.ofSeconds(30));
