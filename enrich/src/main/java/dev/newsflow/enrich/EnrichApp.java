@@ -234,7 +234,12 @@ public final class EnrichApp implements AutoCloseable {
         defaults.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.enrich().standbyReplicas());
         defaults.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
-        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // Streams' own default under exactly-once. Each clustering round trip waits for commits
+        // (an article's lookup and its answer become readable when their transactions commit),
+        // so the interval sets enrich's latency; side by side, 100 ms against the 200 ms before
+        // gave 25-36 % more records/s in a burst (EnrichBench) and p99 fetch to stored 0.44 s
+        // against 0.76 s at 50 articles/s (PipelineBench), for the same CPU per article.
+        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // The cluster replies are read by the task that writes the lookups, and under
         // exactly-once they only become readable when that task's own transaction commits. A
         // task that waited for its replies partition to catch up (the default for tasks with
