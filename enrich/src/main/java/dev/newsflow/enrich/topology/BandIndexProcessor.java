@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * of the lowest band they share, so the two always agree on which came first even when they are
  * processed at the same time on different partitions. A match still unresolved is reported as such
  * and the asker is remembered as its waiter; the match's {@link Resolved} later updates its sketch
- * and wakes the waiters.
+ * and wakes the waiters. A lookup found to be an alias (on the shard that owns its content hash) is
+ * answered with that alone: it is neither indexed nor matched.
  *
  * <p>The band store is not changelogged: every entry in it is derived from a sketch, which is. Two
  * counters tell whether the local band store is complete: {@code cluster-index-count}
@@ -183,7 +184,11 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
             }
         }
         List<Match> matches = new ArrayList<>();
-        if (l.bands().length > 0) {
+        // An alias is not indexed and looks for no matches: its fingerprint is its first
+        // article's, which is indexed already, and it is not published, so later articles have
+        // nothing to wait on it for and it nothing to wait for. With several shards only the
+        // owner of its content hash knows it is an alias; the others index it as any article.
+        if (l.bands().length > 0 && aliasOf == null) {
             Fingerprint f = new Fingerprint(l.signature(), l.shingles());
             long prefix = Sketch.hashPrefix(l.contentHash());
             Map<String, Integer> firstBandSeen = new HashMap<>();

@@ -332,6 +332,63 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldNeitherIndexNorMatchAnAliasOnTheShardOwningItsContentHash() {
+        f.close();
+        // One index shard (the default): it owns the content hash and every band.
+        f =
+                new TopologyFixture(
+                        DAYS_30,
+                        List.of(),
+                        Duration.ofMinutes(1),
+                        TopologyFixture.HINT_DETECTOR,
+                        1);
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle first = article("https://paper.example/late", p.titleB(), p.textB());
+        RawArticle copy = article("https://mirror.example/late", p.titleB(), p.textB());
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
+        var replies =
+                f.driver.createOutputTopic(
+                        Topics.clusterReplies(TopologyFixture.APP),
+                        new StringDeserializer(),
+                        ClusterMessage.serde().deserializer());
+
+        f.send(first, T0.plusSeconds(1));
+        f.send(copy, T0.plusSeconds(2));
+        // (the answer to the hand-made lookup above already counts as stale: no article waits)
+        double stale = f.counter("newsflow.enrich.clusters", "result", "stale");
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        pendingId,
+                        new ClusterMessage.Resolved(
+                                pendingId,
+                                T0.toEpochMilli(),
+                                "feedfacefeedfacefeedfacefeedface",
+                                5L,
+                                false,
+                                0),
+                        T0.plusSeconds(3)));
+
+        List<ClusterMessage> answers = replies.readValuesToList();
+        assertThat(answers)
+                .filteredOn(m -> m instanceof ClusterMessage.LookupResult)
+                .map(m -> (ClusterMessage.LookupResult) m)
+                .filteredOn(r -> r.articleId().equals(copy.id()))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.aliasOf()).isEqualTo(first.id());
+                            assertThat(r.matches()).isEmpty();
+                        });
+        // Only the first copy waited on the pending article, so only it is woken.
+        assertThat(answers)
+                .filteredOn(m -> m instanceof ClusterMessage.PredecessorResolved)
+                .extracting(ClusterMessage::articleId)
+                .containsExactly(first.id());
+        assertThat(f.counter("newsflow.enrich.clusters", "result", "stale")).isEqualTo(stale);
+        assertThat(f.published()).extracting(EnrichedArticle::id).containsExactly(first.id());
+    }
+
+    @Test
     void shouldPublishWithWhatIsKnownWhenAMatchIsNeverResolved() {
         f.close();
         f = new TopologyFixture(DAYS_30, List.of(), Duration.ofSeconds(30));

@@ -68,9 +68,19 @@ final class TopologyFixture implements AutoCloseable {
             List<String> routes,
             Duration clusterWait,
             LanguageDetector detector) {
+        this(retention, routes, clusterWait, detector, PARTITIONS);
+    }
+
+    /** A fixture whose band index has {@code indexShards} shards (all read from one partition). */
+    TopologyFixture(
+            Duration retention,
+            List<String> routes,
+            Duration clusterWait,
+            LanguageDetector detector,
+            int indexShards) {
         var config =
                 new EnrichTopologyConfig(
-                        APP, PARTITIONS, retention, ClusterPolicy.defaults(), clusterWait, routes);
+                        APP, indexShards, retention, ClusterPolicy.defaults(), clusterWait, routes);
         try {
             stateDir = tempDir();
         } catch (java.io.IOException e) {
