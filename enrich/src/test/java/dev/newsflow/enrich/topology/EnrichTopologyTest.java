@@ -32,6 +32,9 @@ class EnrichTopologyTest {
     private static final LabelledPairs SET = LabelledPairs.load();
     private static final Duration DAYS_30 = Duration.ofDays(30);
 
+    /** The story that {@link #resolveUnresolved} puts the unresolved article in. */
+    private static final String FEEDFACE = "feedfacefeedfacefeedfacefeedface";
+
     private TopologyFixture f = new TopologyFixture(DAYS_30, List.of("id"));
 
     @AfterEach
@@ -270,6 +273,16 @@ class EnrichTopologyTest {
         return id;
     }
 
+    /** Resolves the article of {@link #indexUnresolved} into the story {@link #FEEDFACE}. */
+    private void resolveUnresolved(String pendingId, java.time.Instant at) {
+        f.requests.pipeInput(
+                new TestRecord<>(
+                        pendingId,
+                        new ClusterMessage.Resolved(
+                                pendingId, T0.toEpochMilli(), FEEDFACE, 5L, false, 0),
+                        at));
+    }
+
     @Test
     void shouldWaitForAnEarlierMatchStillBeingResolved() {
         Pair p = pair("syndicated", "en", 3);
@@ -281,21 +294,11 @@ class EnrichTopologyTest {
         f.send(copy, T0.plusSeconds(1));
         assertThat(f.published()).as("waits on the pending match").isEmpty();
 
-        f.requests.pipeInput(
-                new TestRecord<>(
-                        pendingId,
-                        new ClusterMessage.Resolved(
-                                pendingId,
-                                T0.toEpochMilli(),
-                                "feedfacefeedfacefeedfacefeedface",
-                                5L,
-                                false,
-                                0),
-                        T0.plusSeconds(2)));
+        resolveUnresolved(pendingId, T0.plusSeconds(2));
 
         List<EnrichedArticle> out = f.published();
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).cluster().id()).isEqualTo("feedfacefeedfacefeedfacefeedface");
+        assertThat(out.get(0).cluster().id()).isEqualTo(FEEDFACE);
         assertThat(out.get(0).cluster().duplicateOf()).isEqualTo(pendingId);
     }
 
@@ -313,21 +316,11 @@ class EnrichTopologyTest {
         assertThat(f.published()).isEmpty();
         assertThat(f.counter("newsflow.enrich.records", "outcome", "alias")).isEqualTo(1);
 
-        f.requests.pipeInput(
-                new TestRecord<>(
-                        pendingId,
-                        new ClusterMessage.Resolved(
-                                pendingId,
-                                T0.toEpochMilli(),
-                                "feedfacefeedfacefeedfacefeedface",
-                                5L,
-                                false,
-                                0),
-                        T0.plusSeconds(3)));
+        resolveUnresolved(pendingId, T0.plusSeconds(3));
 
         List<EnrichedArticle> out = f.published();
         assertThat(out).extracting(EnrichedArticle::id).containsExactly(first.id());
-        assertThat(out.get(0).cluster().id()).isEqualTo("feedfacefeedfacefeedfacefeedface");
+        assertThat(out.get(0).cluster().id()).isEqualTo(FEEDFACE);
         assertThat(out.get(0).aliases()).containsExactly(copy.url());
     }
 
@@ -356,17 +349,7 @@ class EnrichTopologyTest {
         f.send(copy, T0.plusSeconds(2));
         // (the answer to the hand-made lookup above already counts as stale: no article waits)
         double stale = f.counter("newsflow.enrich.clusters", "result", "stale");
-        f.requests.pipeInput(
-                new TestRecord<>(
-                        pendingId,
-                        new ClusterMessage.Resolved(
-                                pendingId,
-                                T0.toEpochMilli(),
-                                "feedfacefeedfacefeedfacefeedface",
-                                5L,
-                                false,
-                                0),
-                        T0.plusSeconds(3)));
+        resolveUnresolved(pendingId, T0.plusSeconds(3));
 
         List<ClusterMessage> answers = replies.readValuesToList();
         assertThat(answers)
