@@ -1,0 +1,34 @@
+package dev.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.core.config.ConfigLoader;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class EnrichAppPropertiesTest {
+
+    @Test
+    void shouldRunExactlyOnceWithShortCommitsAndSessionsByDefault() {
+        Properties p = EnrichApp.properties(ConfigLoader.builder().load());
+
+        assertThat(p)
+                .containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("commit.interval.ms", 100)
+                .containsEntry("session.timeout.ms", 15_000);
+    }
+
+    @Test
+    void shouldLetOperatorsOverrideTheDefaults() {
+        Properties p =
+                EnrichApp.properties(
+                        ConfigLoader.builder()
+                                .set("kafka.session.timeout.ms", "6000")
+                                .set("enrich.kafka.commit.interval.ms", "500")
+                                .load());
+
+        assertThat(p)
+                .containsEntry("session.timeout.ms", "6000")
+                .containsEntry("commit.interval.ms", "500");
+    }
+}
