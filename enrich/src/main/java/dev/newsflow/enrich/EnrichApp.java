@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.http.Health;
@@ -240,11 +241,9 @@ public final class EnrichApp implements AutoCloseable {
         // gave 25-36 % more records/s in a burst (EnrichBench) and p99 fetch to stored 0.44 s
         // against 0.76 s at 50 articles/s (PipelineBench), for the same CPU per article.
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // A process killed without leaving the group holds its tasks until its session expires:
-        // with the clients' 45 s, a restarted all-in-one enriched nothing for 45 s. 15 s, as
-        // ingest's feed group; heartbeats come from a background thread, so slow processing does
-        // not count against it (max.poll.interval.ms does). kafka.session.timeout.ms overrides.
-        defaults.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
+        // With the clients' 45 s, a restarted all-in-one enriched nothing for 45 s.
+        defaults.put(
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaSettings.GROUP_SESSION_TIMEOUT_MS);
         // The cluster replies are read by the task that writes the lookups, and under
         // exactly-once they only become readable when that task's own transaction commits. A
         // task that waited for its replies partition to catch up (the default for tasks with

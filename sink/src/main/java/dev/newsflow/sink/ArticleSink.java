@@ -1,6 +1,7 @@
 package dev.newsflow.sink;
 
 import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.DlqHeaders;
@@ -117,9 +118,8 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         consumerDefaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerDefaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.sink().batchSize());
         consumerDefaults.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
-        // A sink killed without leaving the group holds its partitions until its session
-        // expires; 15 s (as ingest and enrich) instead of the client's 45 s.
-        consumerDefaults.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
+        consumerDefaults.put(
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaSettings.GROUP_SESSION_TIMEOUT_MS);
         return config.kafka().clientProps("sink", consumerDefaults);
     }
 

@@ -18,6 +18,15 @@ public record KafkaSettings(
         Map<String, String> common,
         Map<String, Map<String, String>> perService) {
 
+    /**
+     * The session of Newsflow's consumer groups (ingest's feed group, enrich, the sink), 15 s
+     * against the Kafka clients' 45 s: a member that died, or an enrich instance that stopped
+     * (Kafka Streams does not leave its group on close), holds its partitions until its session
+     * expires. Heartbeats come from a background thread, so slow processing does not count against
+     * it. {@code kafka.session.timeout.ms} overrides it.
+     */
+    public static final int GROUP_SESSION_TIMEOUT_MS = 15_000;
+
     public KafkaSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers can't be null");
         common = Map.copyOf(common);

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest.feed;
 
+import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
@@ -80,7 +81,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
                         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                        15_000,
+                        KafkaSettings.GROUP_SESSION_TIMEOUT_MS,
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                         600_000);
         Map<String, Object> props = config.kafka().clientProps("ingest", defaults);
