@@ -305,7 +305,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
     }
 
     private void complete(String id, PendingCluster p, EnrichedArticle a) {
-        if (p.aliasOf() != null && p.revision() == 1) {
+        if (p.isAlias()) {
             articles.put(id, null, p.timestamp());
             metrics.record("alias");
             broadcast(id, p, null, 0, true);

@@ -56,7 +56,15 @@ record PendingCluster(
      * resolved) are not held up by its own waits.
      */
     boolean complete() {
-        return received >= expected && (waitingOn.isEmpty() || (aliasOf != null && revision == 1));
+        return received >= expected && (waitingOn.isEmpty() || isAlias());
+    }
+
+    /**
+     * Whether this is an alias: a first revision whose content an earlier id had. Only a first
+     * revision can be one; a later revision of an id stays in its own article's story.
+     */
+    boolean isAlias() {
+        return aliasOf != null && revision == 1;
     }
 
     PendingCluster withResult(@Nullable String alias, List<Match> found) {
