@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * of the lowest band they share, so the two always agree on which came first even when they are
  * processed at the same time on different partitions. A match still unresolved is reported as such
  * and the asker is remembered as its waiter; the match's {@link Resolved} later updates its sketch
- * and wakes the waiters. A lookup found to be an alias (on the shard that owns its content hash) is
+ * and wakes the waiters. When this shard is the only one a first revision asked (one index shard,
+ * the default) and all its matches are resolved, the shard records the article's story itself (the
+ * same rule its side applies to the same matches), so nothing later waits for it and its side sends
+ * no {@link Resolved}. A lookup found to be an alias (on the shard that owns its content hash) is
  * answered with that alone: it is neither indexed nor matched.
  *
  * <p>The band store is not changelogged: every entry in it is derived from a sketch, which is. Two
@@ -239,12 +242,40 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                             candidate.getKey(), current == null ? waiter : current + "," + waiter);
                 }
             }
-            sketches.put(
-                    l.articleId(),
-                    new Sketch(f, prefix, ts, Sketch.PENDING, null, 0, Sketch.mask(l.bands())),
-                    ts);
+            Sketch sketch =
+                    new Sketch(f, prefix, ts, Sketch.PENDING, null, 0, Sketch.mask(l.bands()));
+            if (decidesAlone(l) && matches.stream().allMatch(m -> m.clusterId() != null)) {
+                // Every answer the article gets is this one, and every match is resolved: its
+                // side will decide this story from these matches, so record it now. A burst's
+                // later articles then find it resolved instead of waiting a round trip for it.
+                ClusterProcessor.Story story = ClusterProcessor.story(l.articleId(), ts, matches);
+                sketches.put(
+                        l.articleId(),
+                        sketch.resolved(story.clusterId(), story.since(), false),
+                        ts);
+                forward(
+                        new LookupResult(
+                                l.articleId(),
+                                l.revision(),
+                                null,
+                                matches,
+                                story.clusterId(),
+                                story.since()),
+                        ts);
+                return;
+            }
+            sketches.put(l.articleId(), sketch, ts);
         }
         forward(new LookupResult(l.articleId(), l.revision(), aliasOf, matches), ts);
+    }
+
+    /**
+     * Whether this shard's answer is all the article's side will decide its story from: it owns the
+     * content hash and every band (always so with one index shard), and the article is a first
+     * revision (a later one keeps its article's story, which only its side knows).
+     */
+    private boolean decidesAlone(Lookup l) {
+        return l.checkHash() && l.bands().length == policy.bands() && l.revision() == 1;
     }
 
     private int lowestSharedBand(Fingerprint a, Fingerprint b) {

@@ -73,10 +73,26 @@ sealed interface ClusterMessage {
      *     another article had it
      * @param matches verified near-duplicates indexed before this article in bands this partition
      *     is authoritative for
+     * @param recordedCluster when this partition was the article's only one (it owns the content
+     *     hash and every band) and every match was resolved: the story it recorded the article in,
+     *     the one the article's side decides from the same matches ({@link
+     *     ClusterProcessor#story}); the article's side then need not send it back. Null otherwise
+     * @param recordedSince the recorded story's first timestamp (0 when nothing was recorded)
      */
     record LookupResult(
-            String articleId, int revision, @Nullable String aliasOf, List<Match> matches)
-            implements ClusterMessage {}
+            String articleId,
+            int revision,
+            @Nullable String aliasOf,
+            List<Match> matches,
+            @Nullable String recordedCluster,
+            long recordedSince)
+            implements ClusterMessage {
+
+        LookupResult(
+                String articleId, int revision, @Nullable String aliasOf, List<Match> matches) {
+            this(articleId, revision, aliasOf, matches, null, 0);
+        }
+    }
 
     /** An earlier article that a waiting article matched has been resolved. */
     record PredecessorResolved(
@@ -152,6 +168,9 @@ sealed interface ClusterMessage {
                         writeNullable(out, match.clusterId());
                         out.writeLong(match.clusterSince());
                     }
+                    // Appended later: a result without them reads as nothing recorded.
+                    writeNullable(out, r.recordedCluster());
+                    out.writeLong(r.recordedSince());
                 } else if (m instanceof PredecessorResolved p) {
                     out.writeByte(4);
                     out.writeUTF(p.articleId());
@@ -211,7 +230,9 @@ sealed interface ClusterMessage {
                                             readNullable(in),
                                             in.readLong()));
                         }
-                        yield new LookupResult(id, revision, aliasOf, matches);
+                        String recorded = in.available() > 0 ? readNullable(in) : null;
+                        long since = in.available() > 0 ? in.readLong() : 0;
+                        yield new LookupResult(id, revision, aliasOf, matches, recorded, since);
                     }
                     case 4 ->
                             new PredecessorResolved(

@@ -37,6 +37,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * decides: an alias of an earlier article (same content, another id) is not published and the
  * earlier article gets a new revision with the alias URL; otherwise the article joins the cluster
  * of its earliest matched story ({@code duplicateOf} = its most similar match) or starts its own,
- * is published, and its resolution is sent back to the band partitions.
+ * is published, and its resolution is sent back to the band partitions — unless its only band
+ * partition recorded that same story when it answered (see {@link BandIndexProcessor}).
  *
  * <p>A wall-clock punctuator publishes articles that waited longer than {@code clusterWait} with
  * what is known, so a lost answer or a cycle of waits delays an article but never drops it.
@@ -214,7 +216,12 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             log.debug("Late lookup result for {} revision {}", r.articleId(), r.revision());
             return;
         }
-        advance(r.articleId(), p.withResult(r.aliasOf(), r.matches()));
+        PendingCluster next = p.withResult(r.aliasOf(), r.matches());
+        if (r.recordedCluster() != null && next.expected() == 1 && next.complete()) {
+            complete(r.articleId(), next, new Story(r.recordedCluster(), r.recordedSince()));
+            return;
+        }
+        advance(r.articleId(), next);
     }
 
     private void onPredecessor(PredecessorResolved m) {
@@ -285,10 +292,18 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
 
     /** Publishes the pending article {@code id} with what is known now. */
     private void complete(String id, PendingCluster p) {
+        complete(id, p, null);
+    }
+
+    /**
+     * Publishes the pending article {@code id} with what is known now; {@code recorded} is the
+     * story its only index shard has recorded it in already, if any.
+     */
+    private void complete(String id, PendingCluster p, @Nullable Story recorded) {
         pending.delete(id);
         Parked parked = parkedById.remove(id);
         if (parked != null && parked.timestamp() == p.timestamp()) {
-            complete(id, p, parked.article());
+            complete(id, p, parked.article(), recorded);
             return;
         }
         byte[] stored = articles.fetch(id, p.timestamp());
@@ -301,10 +316,11 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                     EnrichTopology.ARTICLE_STORE);
             return;
         }
-        complete(id, p, Json.fromBytes(stored, EnrichedArticle.class));
+        complete(id, p, Json.fromBytes(stored, EnrichedArticle.class), recorded);
     }
 
-    private void complete(String id, PendingCluster p, EnrichedArticle a) {
+    private void complete(
+            String id, PendingCluster p, EnrichedArticle a, @Nullable Story recorded) {
         if (p.isAlias()) {
             articles.put(id, null, p.timestamp());
             metrics.record("alias");
@@ -329,18 +345,13 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                                     Comparator.comparingDouble(Match::similarity)
                                             .thenComparing(Match::id, Comparator.reverseOrder()))
                             .orElseThrow();
-            Match root =
-                    p.matches().stream()
-                            .min(
-                                    Comparator.comparingLong(Match::clusterSince)
-                                            .thenComparing(ClusterProcessor::clusterOf))
-                            .orElseThrow();
+            Story story = story(id, p.timestamp(), p.matches());
             cluster =
                     new Cluster(
-                            clusterOf(root),
+                            story.clusterId(),
                             best.id(),
                             Math.round(best.similarity() * 1000) / 1000.0);
-            since = root.clusterSince();
+            since = story.since();
         } else {
             cluster = Cluster.own(id);
             since = p.timestamp();
@@ -362,7 +373,26 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         articles.put(id, bytes, p.timestamp());
         metrics.record(a.revision() == 1 ? "enriched" : "revision");
         publish(id, bytes, out.language().code(), p.timestamp());
-        broadcast(id, p, cluster.id(), since, false);
+        if (!new Story(cluster.id(), since).equals(recorded)) {
+            broadcast(id, p, cluster.id(), since, false);
+        }
+    }
+
+    /** A story: its cluster id and the record timestamp of its first article. */
+    record Story(String clusterId, long since) {}
+
+    /**
+     * The story a first revision joins: that of its earliest matched story (by the timestamp of the
+     * story's first article, then cluster id), or its own with no match. The one rule, used here
+     * and by the index shard that records the story itself when it alone answered.
+     */
+    static Story story(String id, long timestamp, List<Match> matches) {
+        return matches.stream()
+                .min(
+                        Comparator.comparingLong(Match::clusterSince)
+                                .thenComparing(ClusterProcessor::clusterOf))
+                .map(root -> new Story(clusterOf(root), root.clusterSince()))
+                .orElse(new Story(id, timestamp));
     }
 
     private static String clusterOf(Match m) {

@@ -41,6 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two enrich instances of one application on a real broker, raw topic of 4 partitions: copies of
@@ -75,14 +77,18 @@ class EnrichClusterIT {
                 .load();
     }
 
-    @Test
-    void shouldClusterCopiesOnDifferentPartitionsAndLoseNothingWhenAnInstanceStops()
+    /**
+     * With the index spread over as many shards as raw partitions, lookups, answers and resolutions
+     * cross partitions and instances both ways; with one shard (the default) the shard records most
+     * stories itself and the article's side sends nothing back.
+     */
+    @ParameterizedTest(name = "{0} index shard(s)")
+    @ValueSource(ints = {PARTITIONS, 1})
+    void shouldClusterCopiesOnDifferentPartitionsAndLoseNothingWhenAnInstanceStops(int shards)
             throws Exception {
         TestBroker broker = TestBroker.start();
         open.add(broker);
-        // The index spread over as many shards as raw partitions: lookups, answers and
-        // resolutions cross partitions and instances both ways.
-        NewsflowConfig c1 = config(broker, "1", PARTITIONS);
+        NewsflowConfig c1 = config(broker, "1", shards);
         try (Admin admin = TopicAdmin.admin(c1, "admin")) {
             TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
         }
@@ -96,7 +102,7 @@ class EnrichClusterIT {
                         TopicTagger.none());
         EnrichApp two =
                 EnrichApp.start(
-                        config(broker, "2", PARTITIONS),
+                        config(broker, "2", shards),
                         new SimpleMeterRegistry(),
                         new Health(),
                         TopologyFixture.HINT_DETECTOR,

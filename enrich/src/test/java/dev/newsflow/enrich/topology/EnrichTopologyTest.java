@@ -50,6 +50,11 @@ class EnrichTopologyTest {
                 .orElseThrow();
     }
 
+    /** An article of its own story: no pair used here shares its text. */
+    private static RawArticle unrelated(String url) {
+        return article(url, "Other", pair("edited", "en", 5).textA());
+    }
+
     private static String edited(String text, int every) {
         String[] words = text.split(" ");
         for (int i = every / 2; i < words.length; i += every) {
@@ -253,6 +258,16 @@ class EnrichTopologyTest {
 
     /** Indexes an article of {@code text} on the band side only, so it stays unresolved. */
     private String indexUnresolved(String text) {
+        return indexOnTheBandSide(text, false);
+    }
+
+    /**
+     * Sends the lookup of a first revision of {@code text} to shard 0 by hand, as its article's
+     * side would, and nothing else: the article's side never hears the answer. With {@code
+     * withHash} the lookup also carries the content hash, so with one shard it is all the article
+     * asked.
+     */
+    private String indexOnTheBandSide(String text, boolean withHash) {
         String id = "0123456789abcdef0123456789abcdef";
         Fingerprint fp = ClusterPolicy.defaults().hasher().fingerprint(text);
         f.requests.pipeInput(
@@ -264,13 +279,85 @@ class EnrichTopologyTest {
                                 "https://wire.example/first",
                                 T0.toEpochMilli(),
                                 "f".repeat(64),
-                                false,
+                                withHash,
                                 IntStream.range(0, ClusterPolicy.defaults().bands()).toArray(),
                                 fp.signature(),
                                 fp.shingles(),
                                 0),
                         T0));
         return id;
+    }
+
+    /** One index shard (the default): it owns the content hash and every band. */
+    private void useOneIndexShard() {
+        f.close();
+        f =
+                new TopologyFixture(
+                        DAYS_30,
+                        List.of(),
+                        Duration.ofMinutes(1),
+                        TopologyFixture.HINT_DETECTOR,
+                        1);
+    }
+
+    private List<ClusterMessage> requestsSent() {
+        return f.driver
+                .createOutputTopic(
+                        Topics.clusterRequests(TopologyFixture.APP),
+                        new StringDeserializer(),
+                        ClusterMessage.serde().deserializer())
+                .readValuesToList();
+    }
+
+    @Test
+    void shouldNotWaitForAnEarlierArticleWhoseStoryTheOnlyShardHasRecorded() {
+        useOneIndexShard();
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
+        // The earlier article's only lookup reached the shard, but its answer has not come back
+        // to its side (as in a burst): the shard had every answer it gets and recorded its story.
+        String earlier = indexOnTheBandSide(p.titleA() + "\n\n" + p.textA(), true);
+
+        f.send(copy, T0.plusSeconds(1));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).as("published at once, not after a wait").hasSize(1);
+        assertThat(out.get(0).cluster().id()).isEqualTo(earlier);
+        assertThat(out.get(0).cluster().duplicateOf()).isEqualTo(earlier);
+    }
+
+    @Test
+    void shouldSendBackOnlyTheStoriesTheOnlyShardCouldNotRecord() {
+        useOneIndexShard();
+        Pair p = pair("syndicated", "en", 2);
+        RawArticle original = article("https://wire.example/o", p.titleA(), p.textA());
+        RawArticle copy = article("https://paper.example/c", p.titleB(), p.textB());
+        RawArticle other = unrelated("https://other.example/x");
+
+        f.send(original, T0);
+        f.send(copy, T0.plusSeconds(30));
+        f.send(other, T0.plusSeconds(60));
+
+        assertThat(f.published())
+                .extracting(e -> e.cluster().id())
+                .containsExactly(original.id(), original.id(), other.id());
+        List<ClusterMessage> sent = requestsSent();
+        assertThat(sent).filteredOn(m -> m instanceof Lookup).hasSize(3);
+        assertThat(sent).filteredOn(m -> m instanceof ClusterMessage.Resolved).isEmpty();
+
+        // A later revision keeps its article's story, which only the article's side knows: it
+        // is decided there and sent back as before.
+        f.send(
+                article(original.url(), original.title(), edited(original.text(), 15)),
+                T0.plusSeconds(90));
+
+        assertThat(f.published())
+                .singleElement()
+                .satisfies(e -> assertThat(e.revision()).isEqualTo(2));
+        assertThat(requestsSent())
+                .filteredOn(m -> m instanceof ClusterMessage.Resolved)
+                .extracting(ClusterMessage::articleId)
+                .containsExactly(original.id());
     }
 
     /** Resolves the article of {@link #indexUnresolved} into the story {@link #FEEDFACE}. */
@@ -326,15 +413,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldNeitherIndexNorMatchAnAliasOnTheShardOwningItsContentHash() {
-        f.close();
-        // One index shard (the default): it owns the content hash and every band.
-        f =
-                new TopologyFixture(
-                        DAYS_30,
-                        List.of(),
-                        Duration.ofMinutes(1),
-                        TopologyFixture.HINT_DETECTOR,
-                        1);
+        useOneIndexShard();
         Pair p = pair("syndicated", "en", 3);
         RawArticle first = article("https://paper.example/late", p.titleB(), p.textB());
         RawArticle copy = article("https://mirror.example/late", p.titleB(), p.textB());
@@ -396,8 +475,7 @@ class EnrichTopologyTest {
         Pair p = pair("syndicated", "en", 0);
         RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
         RawArticle copy = article("https://b.example/1", p.titleB(), p.textB());
-        RawArticle unrelated =
-                article("https://c.example/1", "Other", pair("edited", "en", 5).textA());
+        RawArticle unrelated = unrelated("https://c.example/1");
 
         f.send(a, T0);
         f.send(a, T0.plus(Duration.ofDays(1))); // within the retention: a duplicate
