@@ -60,7 +60,12 @@ public final class MinHasher {
         return fingerprint(shingles.hashes(text));
     }
 
-    /** Returns the fingerprint of a set of shingle hashes. */
+    /** Returns the fingerprint of a text already {@linkplain Shingles#fold folded}. */
+    public Fingerprint fingerprintOfFolded(String folded) {
+        return fingerprint(shingles.hashesOfFolded(folded));
+    }
+
+    /** Returns the fingerprint of a set of distinct shingle hashes. */
     public Fingerprint fingerprint(long[] shingleHashes) {
         int k = a.length;
         long[] min = new long[k];

@@ -40,13 +40,31 @@ public final class Shingles {
         return new Shingles(wordShingle, charShingle);
     }
 
-    /** Returns the distinct shingle hashes of {@code text}, sorted; empty for blank text. */
+    /**
+     * Returns the distinct shingle hashes of {@code text}, in no particular order; empty for blank
+     * text.
+     */
     public long[] hashes(String text) {
-        String s =
-                (Normalizer.isNormalized(text, Normalizer.Form.NFKC)
-                                ? text
-                                : Normalizer.normalize(text, Normalizer.Form.NFKC))
-                        .toLowerCase(Locale.ROOT);
+        return hashesOfFolded(fold(text));
+    }
+
+    /**
+     * {@code text} as shingles read it: NFKC-normalised, then lower-cased. Spacing and punctuation
+     * may differ afterwards (they never make a token), so the content hash's folded text serves
+     * too.
+     */
+    public static String fold(String text) {
+        return (Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+                        ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@link #hashes} of a text already {@linkplain #fold folded}: the enrich topology has folded
+     * it for the content hash, and folding is a tenth of the shingling time.
+     */
+    public long[] hashesOfFolded(String s) {
         long[] tokens = new long[Math.max(16, s.length() / 4)];
         int count = 0;
         int charTokens = 0;
@@ -111,14 +129,38 @@ public final class Shingles {
             }
             shingles[i] = mix(h);
         }
-        Arrays.sort(shingles);
+        int distinct = distinct(shingles);
+        return distinct == shingles.length ? shingles : Arrays.copyOf(shingles, distinct);
+    }
+
+    /**
+     * Moves the distinct values of {@code a} to its front, first occurrences in order, and returns
+     * their count: an open-addressing set at most half full, a third of the time of sorting.
+     */
+    static int distinct(long[] a) {
+        int capacity = Integer.highestOneBit(Math.max(2, a.length) * 2 - 1) << 1;
+        long[] table = new long[capacity];
+        int mask = capacity - 1;
+        boolean zero = false; // 0 marks an empty slot, so the value 0 is tracked apart
         int distinct = 0;
-        for (int i = 0; i < shingles.length; i++) {
-            if (i == 0 || shingles[i] != shingles[i - 1]) {
-                shingles[distinct++] = shingles[i];
+        for (long v : a) {
+            if (v == 0) {
+                if (!zero) {
+                    zero = true;
+                    a[distinct++] = v;
+                }
+                continue;
+            }
+            int slot = (int) (v ^ (v >>> 32)) & mask; // the values are mixed hashes already
+            while (table[slot] != 0 && table[slot] != v) {
+                slot = (slot + 1) & mask;
+            }
+            if (table[slot] == 0) {
+                table[slot] = v;
+                a[distinct++] = v;
             }
         }
-        return distinct == shingles.length ? shingles : Arrays.copyOf(shingles, distinct);
+        return distinct;
     }
 
     /** The 64-bit finaliser of MurmurHash3: spreads every input bit over the output. */

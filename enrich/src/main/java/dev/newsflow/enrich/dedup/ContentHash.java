@@ -15,11 +15,26 @@ public final class ContentHash {
 
     /** Returns the content hash of {@code article}, 64 hex characters. */
     public static String of(RawArticle article) {
+        return ofFolded(folded(article));
+    }
+
+    /** Returns the content hash of an article's {@link #folded} text. */
+    public static String ofFolded(String folded) {
+        return ArticleIds.sha256Hex(folded);
+    }
+
+    /**
+     * The text the content hash is taken of: the normalised title, a line feed, the normalised
+     * body. It is also the title and text {@linkplain dev.newsflow.enrich.cluster.Shingles#fold
+     * folded} as shingles read them (same NFKC and lower case; only spacing differs), so clustering
+     * reuses it.
+     */
+    public static String folded(RawArticle article) {
         String body =
                 article.text() != null && !article.text().isBlank()
                         ? article.text()
                         : article.summary();
-        return ArticleIds.sha256Hex(normalize(article.title()) + "\n" + normalize(body));
+        return normalize(article.title()) + "\n" + normalize(body);
     }
 
     static String normalize(String s) {
@@ -39,23 +54,26 @@ public final class ContentHash {
      * stored hashes depend on this being exactly the regex.
      */
     static String collapseWhitespace(String s) {
-        StringBuilder out = null;
+        char[] out = null;
+        int length = 0;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
                 if (out == null) {
-                    out = new StringBuilder(n).append(s, 0, i);
+                    out = new char[n];
+                    s.getChars(0, i, out, 0);
+                    length = i;
                 }
-                out.append(' ');
+                out[length++] = ' ';
                 while (i + 1 < n && isRegexSpace(s.charAt(i + 1))) {
                     i++;
                 }
             } else if (out != null) {
-                out.append(c);
+                out[length++] = c;
             }
         }
-        return out == null ? s : out.toString();
+        return out == null ? s : new String(out, 0, length);
     }
 
     private static boolean isRegexSpace(char c) {

@@ -161,7 +161,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         articles.put(id, Json.toBytes(parked), ts);
         parkedById.put(id, new Parked(ts, parked));
 
-        Fingerprint f = hasher.fingerprint(raw.titleAndText());
+        Fingerprint f = hasher.fingerprintOfFolded(r.folded());
         Map<Integer, List<Integer>> bands = new TreeMap<>();
         int hashOwner = owner(r.contentHash().getBytes(StandardCharsets.UTF_8));
         bands.put(hashOwner, new ArrayList<>());

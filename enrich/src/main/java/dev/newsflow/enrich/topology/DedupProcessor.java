@@ -45,11 +45,12 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
     public void process(Record<String, RawArticle> record) {
         RawArticle raw = record.value();
         try {
-            String hash = ContentHash.of(raw);
+            String folded = ContentHash.folded(raw);
+            String hash = ContentHash.ofFolded(folded);
             long ts = record.timestamp();
             DedupEntry previous = WindowStores.latestValue(store, raw.id(), ts - retentionMs);
             if (ReplayHeader.isReplay(record.headers())) {
-                replay(record, raw, hash, previous);
+                replay(record, raw, folded, hash, previous);
                 return;
             }
             if (previous != null && previous.contentHash().equals(hash)) {
@@ -61,7 +62,8 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
             int revision = previous == null ? 1 : previous.revision() + 1;
             store.put(raw.id(), new DedupEntry(hash, revision, ts), ts);
             context.forward(
-                    record.withValue(new Revisioned(raw, revision, hash)), EnrichTopology.LANGUAGE);
+                    record.withValue(new Revisioned(raw, revision, hash, folded)),
+                    EnrichTopology.LANGUAGE);
         } catch (RuntimeException e) {
             Dlq.send(context, metrics, record, Json.toBytes(raw), "dedup", "exception", e);
         }
@@ -76,6 +78,7 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
     private void replay(
             Record<String, RawArticle> record,
             RawArticle raw,
+            String folded,
             String hash,
             @Nullable DedupEntry previous) {
         long ts = record.timestamp();
@@ -87,6 +90,7 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
         int revision = previous == null ? 1 : previous.revision() + 1;
         store.put(raw.id(), new DedupEntry(hash, revision, ts), ts);
         context.forward(
-                record.withValue(new Revisioned(raw, revision, hash)), EnrichTopology.LANGUAGE);
+                record.withValue(new Revisioned(raw, revision, hash, folded)),
+                EnrichTopology.LANGUAGE);
     }
 }

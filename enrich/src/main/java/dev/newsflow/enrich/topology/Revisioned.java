@@ -8,5 +8,7 @@ import dev.newsflow.core.article.RawArticle;
  * @param raw the article
  * @param revision 1 for a new id, else the previous revision + 1
  * @param contentHash its content hash
+ * @param folded the text the content hash was taken of ({@link
+ *     dev.newsflow.enrich.dedup.ContentHash#folded}), which clustering shingles
  */
-record Revisioned(RawArticle raw, int revision, String contentHash) {}
+record Revisioned(RawArticle raw, int revision, String contentHash, String folded) {}
