@@ -87,8 +87,11 @@ public final class FeedScheduler implements AutoCloseable {
 
     /**
      * Adds or updates {@code feed}, whose definition lives in partition {@code partition} of {@code
-     * newsflow.feeds}, resuming from {@code state}: it is polled at {@code state.nextPollAt()} (now
-     * if never polled or if the definition changed its URL).
+     * newsflow.feeds}, resuming from {@code state}: it is polled at {@code state.nextPollAt()}, or
+     * now if never polled or if its definition changed. An operator who changes a feed (its
+     * interval, full text, type, link rules…) sees the change at work at once, not after a poll
+     * planned under the old definition (up to hours with a long interval). The state is kept (its
+     * validators and item ids) unless the URL changed, which starts from a fresh state.
      */
     public void upsert(FeedDefinition feed, FeedState state, int partition) {
         Entry entry = feeds.get(feed.id());
@@ -101,10 +104,14 @@ public final class FeedScheduler implements AutoCloseable {
         }
         synchronized (entry) {
             boolean urlChanged = !entry.feed.url().equals(feed.url());
+            boolean changed = !entry.feed.equals(feed);
             entry.feed = feed;
             entry.partition = partition;
             if (urlChanged) {
                 entry.state = FeedState.initial(feed);
+            }
+            if (changed) {
+                log.info("Feed {} was redefined; polling it now", feed.label());
                 schedule(entry, null);
             }
         }
@@ -186,7 +193,6 @@ public final class FeedScheduler implements AutoCloseable {
     }
 
     private void run(Entry entry) {
-        FeedState next;
         synchronized (entry) {
             if (entry.removed) {
                 return;
@@ -194,10 +200,12 @@ public final class FeedScheduler implements AutoCloseable {
             if (entry.dueAt != null) {
                 metrics.recordPollDelay(Duration.between(entry.dueAt, clock.instant()));
             }
-            next = pollAndCommit(entry);
+            FeedState next = pollAndCommit(entry);
             entry.state = next;
+            // Under the monitor: a redefinition that waited for this poll schedules after it,
+            // so its "now" is not overwritten by this poll's plan.
+            schedule(entry, next.nextPollAt());
         }
-        schedule(entry, next.nextPollAt());
     }
 
     /** Polls {@code entry}'s feed and commits its articles and state; returns its next state. */
