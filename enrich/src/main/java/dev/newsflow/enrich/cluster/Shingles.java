@@ -62,7 +62,7 @@ public final class Shingles {
 
     /**
      * {@link #hashes} of a text already {@linkplain #fold folded}: the enrich topology has folded
-     * it for the content hash, and folding is a tenth of the shingling time.
+     * it for the content hash, and need not fold it twice.
      */
     public long[] hashesOfFolded(String s) {
         long[] tokens = new long[Math.max(16, s.length() / 4)];
