@@ -65,10 +65,11 @@ import org.apache.kafka.streams.Topology;
  * so every base text forms a story of several near-duplicates. Usage: {@code bench/run EnrichBench
  * [rounds] [copies] [variants] [key=value...]}, defaults 3, 4 and {@code 0,1,2} (0 pass-through, 1
  * enrich with a fixed language, 2 enrich with Lingua, 3 enrich with a fixed language and the {@code
- * +} settings; a subset serves profiling); {@code key=value} settings apply to every variant,
- * {@code +key=value} ones to variant 3 only, to compare a setting side by side (e.g. {@code
- * +enrich.kafka.producer.compression.type=lz4}). With {@code -Dtimeline=true} each round also
- * prints the count of output records every 250 ms, which shows where a burst waits.
+ * +} settings, 4 enrich with Lingua and the {@code +} settings; a subset serves profiling); {@code
+ * key=value} settings apply to every variant, {@code +key=value} ones to variants 3 and 4 only, to
+ * compare a setting side by side (e.g. {@code +enrich.kafka.producer.compression.type=lz4}). With
+ * {@code -Dtimeline=true} each round also prints the count of output records every 250 ms, which
+ * shows where a burst waits.
  */
 public final class EnrichBench {
     private static final PrintStream out = System.out;
@@ -97,6 +98,7 @@ public final class EnrichBench {
             (only3 ? VARIANT_SETTINGS : SETTINGS).put(a.substring(0, eq), a.substring(eq + 1));
         }
         NAMES[3] = "enrich, fixed language, " + VARIANT_SETTINGS;
+        NAMES[4] = "enrich, Lingua language, " + VARIANT_SETTINGS;
         Path dir = Files.createTempDirectory("enrich-bench");
         List<RawArticle> articles = articles(copies);
         try (EmbeddedBroker broker =
@@ -116,8 +118,8 @@ public final class EnrichBench {
                     copies,
                     PARTITIONS,
                     rounds);
-            double[][] rate = new double[4][rounds];
-            double[][] cpu = new double[4][rounds];
+            double[][] rate = new double[NAMES.length][rounds];
+            double[][] cpu = new double[NAMES.length][rounds];
             // Round -1 warms up: the first run of each variant in a fresh JVM was the slowest of
             // every run (class loading, JIT, RocksDB's first files), 1.5-2x the later ones, and
             // the pass-through, which runs first, took most of that penalty. It is printed, not
@@ -125,11 +127,15 @@ public final class EnrichBench {
             for (int r = -1; r < rounds; r++) {
                 for (int v : variants) {
                     String app = "bench-" + v + "-" + (r < 0 ? "warmup" : r);
-                    NewsflowConfig config = config(broker, dir, app, v == 3);
+                    NewsflowConfig config = config(broker, dir, app, v >= 3);
                     double[] m =
                             v == 0
                                     ? passThrough(broker, config, articles)
-                                    : enrich(broker, config, v == 2 ? lingua : fixed, articles);
+                                    : enrich(
+                                            broker,
+                                            config,
+                                            v == 2 || v == 4 ? lingua : fixed,
+                                            articles);
                     if (r >= 0) {
                         rate[v][r] = m[0];
                         cpu[v][r] = m[1];
@@ -164,7 +170,7 @@ public final class EnrichBench {
     }
 
     private static final String[] NAMES = {
-        "pass-through", "enrich, fixed language", "enrich, Lingua language", ""
+        "pass-through", "enrich, fixed language", "enrich, Lingua language", "", ""
     };
 
     private static final Map<String, String> SETTINGS = new java.util.LinkedHashMap<>();
