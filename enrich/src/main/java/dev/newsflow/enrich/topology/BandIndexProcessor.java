@@ -187,6 +187,7 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
             }
         }
         List<Match> matches = new ArrayList<>();
+        ClusterProcessor.Story recorded = null;
         // An alias is not indexed and looks for no matches: its fingerprint is its first
         // article's, which is indexed already, and it is not published, so later articles have
         // nothing to wait on it for and it nothing to wait for. With several shards only the
@@ -248,25 +249,20 @@ final class BandIndexProcessor implements Processor<String, byte[], String, Obje
                 // Every answer the article gets is this one, and every match is resolved: its
                 // side will decide this story from these matches, so record it now. A burst's
                 // later articles then find it resolved instead of waiting a round trip for it.
-                ClusterProcessor.Story story = ClusterProcessor.story(l.articleId(), ts, matches);
-                sketches.put(
-                        l.articleId(),
-                        sketch.resolved(story.clusterId(), story.since(), false),
-                        ts);
-                forward(
-                        new LookupResult(
-                                l.articleId(),
-                                l.revision(),
-                                null,
-                                matches,
-                                story.clusterId(),
-                                story.since()),
-                        ts);
-                return;
+                recorded = ClusterProcessor.story(l.articleId(), ts, matches);
+                sketch = sketch.resolved(recorded.clusterId(), recorded.since(), false);
             }
             sketches.put(l.articleId(), sketch, ts);
         }
-        forward(new LookupResult(l.articleId(), l.revision(), aliasOf, matches), ts);
+        forward(
+                new LookupResult(
+                        l.articleId(),
+                        l.revision(),
+                        aliasOf,
+                        matches,
+                        recorded == null ? null : recorded.clusterId(),
+                        recorded == null ? 0 : recorded.since()),
+                ts);
     }
 
     /**
