@@ -266,12 +266,51 @@ public final class EnrichBench {
             if (app[0] != null) {
                 app[0].close();
             }
+            if (TRAFFIC) {
+                traffic(config, config.enrich().applicationId(), n);
+            }
             // What the burst decided, to compare between code versions: the same input must give
             // the same outcomes and stories whatever order the records were processed in.
             System.out.printf(
                     "  outcomes %s, clusters %s%n",
                     counts(registry, "newsflow.enrich.records", "outcome"),
                     counts(registry, "newsflow.enrich.clusters", "result"));
+        }
+    }
+
+    private static final boolean TRAFFIC = Boolean.getBoolean("traffic");
+
+    /**
+     * Prints the bytes the broker holds for each of the round's own topics (changelogs and cluster
+     * topics, named after its application id) per raw record, to see which writes cost the broker
+     * and the producers most. Offsets include the transaction markers.
+     */
+    private static void traffic(NewsflowConfig config, String app, int records) throws Exception {
+        try (Admin admin = TopicAdmin.admin(config, "admin")) {
+            List<Integer> brokers =
+                    admin.describeCluster().nodes().get().stream()
+                            .map(org.apache.kafka.common.Node::id)
+                            .toList();
+            Map<String, long[]> byTopic = new java.util.TreeMap<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                    .flatMap(dirs -> dirs.values().stream())
+                    .flatMap(d -> d.replicaInfos().entrySet().stream())
+                    .filter(e -> e.getKey().topic().startsWith(app + "-"))
+                    .forEach(
+                            e ->
+                                    byTopic.computeIfAbsent(
+                                                            e.getKey()
+                                                                    .topic()
+                                                                    .substring(app.length() + 1),
+                                                            k -> new long[1])[0] +=
+                                            e.getValue().size());
+            byTopic.forEach(
+                    (topic, bytes) ->
+                            out.printf(
+                                    Locale.ROOT,
+                                    "  %-40s %8.0f bytes/record%n",
+                                    topic,
+                                    (double) bytes[0] / records));
         }
     }
 
