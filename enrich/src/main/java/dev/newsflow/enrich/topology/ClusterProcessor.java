@@ -52,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * is published, and its resolution is sent back to the band partitions — unless its only band
  * partition recorded that same story when it answered (see {@link BandIndexProcessor}).
  *
+ * <p>The parked record stays in the article store as it is: what it is published with (story,
+ * aliases) goes into the revision's dedup entry, which later revisions and alias revisions read, so
+ * the record is stored once.
+ *
  * <p>A wall-clock punctuator publishes articles that waited longer than {@code clusterWait} with
  * what is known, so a lost answer or a cycle of waits delays an article but never drops it.
  */
@@ -250,6 +254,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             return;
         }
         byte[] stored = WindowStores.latestValue(articles, a.articleId(), ts - retentionMs);
+        DedupEntry published = latestPublished(a.articleId(), Long.MAX_VALUE, ts);
         if (stored == null) {
             metrics.cluster("alias-unrecorded");
             log.warn(
@@ -259,13 +264,22 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                     a.articleId());
             return;
         }
+        // The article store holds the article as first enriched; its dedup entry, what it was
+        // last published with (stores written before that entry held the published record).
         EnrichedArticle first = Json.fromBytes(stored, EnrichedArticle.class);
-        if (first.aliases().contains(a.aliasUrl())) {
+        Cluster cluster = published != null ? published.published().cluster() : first.cluster();
+        List<String> aliases =
+                new ArrayList<>(
+                        published != null ? published.published().aliases() : first.aliases());
+        if (aliases.contains(a.aliasUrl())) {
             return;
         }
-        DedupEntry d = WindowStores.latestValue(dedup, a.articleId(), ts - retentionMs);
-        int revision = Math.max(first.revision(), d == null ? 0 : d.revision()) + 1;
-        List<String> aliases = new ArrayList<>(first.aliases());
+        KeyValue<Long, DedupEntry> d = WindowStores.latest(dedup, a.articleId(), ts - retentionMs);
+        int revision =
+                Math.max(
+                                published != null ? published.revision() : first.revision(),
+                                d == null ? 0 : d.value.revision())
+                        + 1;
         aliases.add(a.aliasUrl());
         EnrichedArticle next =
                 EnrichedArticle.of(
@@ -274,20 +288,63 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                         first.contentHash(),
                         first.language(),
                         first.topics(),
-                        first.cluster(),
+                        cluster,
                         aliases,
                         clock.instant());
-        long at = Math.max(ts, latestTimestamp(a.articleId(), ts) + 1);
+        long latest = WindowStores.latestKey(articles, a.articleId(), ts - retentionMs);
+        long at = Math.max(ts, Math.max(latest, d == null ? 0 : d.key) + 1);
+        dedup.put(
+                a.articleId(),
+                new DedupEntry(
+                        first.contentHash(),
+                        revision,
+                        at,
+                        new DedupEntry.Published(cluster, aliases, at)),
+                at);
         byte[] bytes = Json.toBytes(next);
-        articles.put(a.articleId(), bytes, at);
-        dedup.put(a.articleId(), new DedupEntry(first.contentHash(), revision, at), at);
         metrics.cluster("alias-revision");
         publish(a.articleId(), bytes, next.language().code(), at);
     }
 
-    private long latestTimestamp(String id, long ts) {
-        KeyValue<Long, byte[]> kv = WindowStores.latest(articles, id, ts - retentionMs);
-        return kv == null ? 0 : kv.key;
+    /**
+     * The newest dedup entry of {@code id} at or before {@code to} whose revision was published, or
+     * null: entries of re-fetches seen while a revision waited, and of aliases, have none.
+     */
+    private @Nullable DedupEntry latestPublished(String id, long to, long now) {
+        try (var it = dedup.backwardFetch(id, Math.max(0, now - retentionMs), to)) {
+            while (it.hasNext()) {
+                DedupEntry e = it.next().value;
+                if (e.published() != null) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Records in the dedup entry of {@code a}'s revision what it was published with, instead of
+     * storing the published record beside the parked one: the record differs from it only there. A
+     * re-fetch seen while the revision waited wrote a newer entry of the same revision, which the
+     * next re-fetch copies; it gets the same.
+     */
+    private void recordPublished(
+            String id, EnrichedArticle a, long ts, Cluster cluster, List<String> aliases) {
+        DedupEntry.Published published = new DedupEntry.Published(cluster, aliases, ts);
+        DedupEntry entry = dedup.fetch(id, ts);
+        if (entry == null || entry.revision() == a.revision()) {
+            dedup.put(
+                    id,
+                    (entry != null ? entry : new DedupEntry(a.contentHash(), a.revision(), ts))
+                            .withPublished(published),
+                    ts);
+        }
+        KeyValue<Long, DedupEntry> newest = WindowStores.latest(dedup, id, ts + 1);
+        if (newest != null
+                && newest.value.revision() == a.revision()
+                && newest.value.published() == null) {
+            dedup.put(id, newest.value.withPublished(published), newest.key);
+        }
     }
 
     /** Publishes the pending article {@code id} with what is known now. */
@@ -331,13 +388,14 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         Cluster cluster;
         long since;
         List<String> aliases = new ArrayList<>(a.aliases());
-        KeyValue<Long, byte[]> earlier = previousRevision(id, p.timestamp());
+        // A first revision has none: the dedup store knew no earlier one within the retention.
+        DedupEntry.Published earlier =
+                a.revision() > 1 ? previousRevision(id, p.timestamp()) : null;
         if (earlier != null) {
             // A revision stays in the story of its article and keeps its aliases.
-            EnrichedArticle previous = Json.fromBytes(earlier.value, EnrichedArticle.class);
-            cluster = previous.cluster();
-            since = earlier.key;
-            aliases.addAll(previous.aliases());
+            cluster = earlier.cluster();
+            since = earlier.storedAt();
+            aliases.addAll(earlier.aliases());
         } else if (!p.matches().isEmpty()) {
             Match best =
                     p.matches().stream()
@@ -370,7 +428,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                         aliases,
                         clock.instant());
         byte[] bytes = Json.toBytes(out);
-        articles.put(id, bytes, p.timestamp());
+        recordPublished(id, a, p.timestamp(), cluster, aliases);
         metrics.record(a.revision() == 1 ? "enriched" : "revision");
         publish(id, bytes, out.language().code(), p.timestamp());
         if (!new Story(cluster.id(), since).equals(recorded)) {
@@ -399,12 +457,23 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         return m.clusterId() != null ? m.clusterId() : m.id();
     }
 
-    private KeyValue<Long, byte[]> previousRevision(String id, long ts) {
+    /** What the latest revision of {@code id} before {@code ts} was published with, or null. */
+    private DedupEntry.@Nullable Published previousRevision(String id, long ts) {
         if (ts <= 0) {
             return null;
         }
+        DedupEntry published = latestPublished(id, ts - 1, ts);
+        if (published != null) {
+            return published.published();
+        }
+        // Stores written before the dedup entries held it kept the published record here.
         try (var it = articles.backwardFetch(id, Math.max(0, ts - retentionMs), ts - 1)) {
-            return it.hasNext() ? it.next() : null;
+            if (!it.hasNext()) {
+                return null;
+            }
+            KeyValue<Long, byte[]> kv = it.next();
+            EnrichedArticle previous = Json.fromBytes(kv.value, EnrichedArticle.class);
+            return new DedupEntry.Published(previous.cluster(), previous.aliases(), kv.key);
         }
     }
 

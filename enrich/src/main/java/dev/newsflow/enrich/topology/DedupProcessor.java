@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops exact re-fetches and numbers revisions. The store maps article id to the content hash and
- * revision of its latest version, written at the record timestamp and forgotten after the
- * retention: the same hash again is dropped (and remembered anew); another hash is the next
- * revision. An id not seen within the retention starts again at revision 1. Records marked with
- * {@link ReplayHeader} are re-enriched instead of dropped (see {@link #replay}).
+ * revision of its latest version (and, once {@link ClusterProcessor} has published it, its story
+ * and aliases), written at the record timestamp and forgotten after the retention: the same hash
+ * again is dropped (and remembered anew, story included); another hash is the next revision. An id
+ * not seen within the retention starts again at revision 1. Records marked with {@link
+ * ReplayHeader} are re-enriched instead of dropped (see {@link #replay}).
  */
 final class DedupProcessor implements Processor<String, RawArticle, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(DedupProcessor.class);
@@ -54,7 +55,7 @@ final class DedupProcessor implements Processor<String, RawArticle, String, Obje
                 return;
             }
             if (previous != null && previous.contentHash().equals(hash)) {
-                store.put(raw.id(), new DedupEntry(hash, previous.revision(), ts), ts);
+                store.put(raw.id(), previous.seenAt(ts), ts);
                 metrics.record("duplicate");
                 log.debug("Dropped unchanged re-fetch of {}", raw.id());
                 return;

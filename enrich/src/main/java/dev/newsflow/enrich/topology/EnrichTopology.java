@@ -59,10 +59,13 @@ public final class EnrichTopology {
     static final String ENRICHED_SINK = "enriched-sink";
     static final String DLQ_SINK = "dlq-sink";
 
-    /** Article id to the hash and revision of its latest version. */
+    /**
+     * Article id to the hash and revision of its latest version, and once published what it was
+     * published with (story, aliases).
+     */
     public static final String DEDUP_STORE = "dedup-store";
 
-    /** Article id to its latest enriched record (parked without cluster while pending). */
+    /** Article id to each revision's enriched record as first built (without cluster). */
     public static final String ARTICLE_STORE = "cluster-article-store";
 
     /** Article id to its clustering in progress. */

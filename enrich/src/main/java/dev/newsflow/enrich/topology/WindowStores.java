@@ -20,6 +20,12 @@ final class WindowStores {
         }
     }
 
+    /** The timestamp of the newest entry of {@code key} written at or after {@code from}, or 0. */
+    static <K, V> long latestKey(WindowStore<K, V> store, K key, long from) {
+        KeyValue<Long, V> kv = latest(store, key, from);
+        return kv == null ? 0 : kv.key;
+    }
+
     /** The newest value of {@code key} written at or after {@code from}, or null. */
     static <K, V> @Nullable V latestValue(WindowStore<K, V> store, K key, long from) {
         KeyValue<Long, V> kv = latest(store, key, from);

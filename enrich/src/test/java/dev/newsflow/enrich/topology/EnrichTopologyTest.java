@@ -390,6 +390,51 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldKeepTheStoryAndAliasesOfAJoinedArticleWhileStoringItsRecordOnce() {
+        Pair p = pair("syndicated", "en", 3);
+        RawArticle copy = article("https://paper.example/late", p.titleB(), p.textB());
+        RawArticle alias = article("https://mirror.example/late", p.titleB(), p.textB());
+        RawArticle changed = copy.toBuilder().text(p.textB() + "\n\nCorrection.").build();
+        String pendingId = indexUnresolved(p.titleA() + "\n\n" + p.textA());
+
+        f.send(copy, T0.plusSeconds(1));
+        f.send(copy, T0.plusSeconds(2)); // a re-fetch while the first revision waits
+        resolveUnresolved(pendingId, T0.plusSeconds(3));
+        f.send(copy, T0.plusSeconds(4)); // and one after it was published
+        f.send(alias, T0.plusSeconds(5));
+        f.send(changed, T0.plusSeconds(6));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::revision).containsExactly(1, 2, 3);
+        assertThat(out)
+                .extracting(a -> a.cluster().id(), a -> a.cluster().duplicateOf())
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(FEEDFACE, pendingId));
+        assertThat(out.get(1).aliases()).containsExactly(alias.url());
+        assertThat(out.get(2).aliases()).containsExactly(alias.url());
+        assertThat(out.get(1).text()).isEqualTo(copy.text());
+        // The article store holds each revision as first enriched, once (the published record
+        // differs only in what the dedup entry keeps); the alias revision stores no record.
+        List<Integer> stored =
+                f
+                        .driver
+                        .createOutputTopic(
+                                TopologyFixture.APP
+                                        + "-"
+                                        + EnrichTopology.ARTICLE_STORE
+                                        + "-changelog",
+                                new ByteArrayDeserializer(),
+                                new ByteArrayDeserializer())
+                        .readValuesToList()
+                        .stream()
+                        .filter(java.util.Objects::nonNull)
+                        .map(b -> Json.fromBytes(b, EnrichedArticle.class))
+                        .filter(a -> a.id().equals(copy.id()))
+                        .map(EnrichedArticle::revision)
+                        .toList();
+        assertThat(stored).containsExactly(1, 3);
+    }
+
+    @Test
     void shouldRecordAnAliasWithoutWaitingForTheMatchesOfItsContent() {
         Pair p = pair("syndicated", "en", 3);
         RawArticle first = article("https://paper.example/late", p.titleB(), p.textB());
