@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * topics can score high together).
  *
  * <p>Weights are stored as 8-bit integers with one scale per topic, feature-major, which keeps a
- * 2^18-bucket model for 8 topics at 2.1 MB and each feature's weights in one cache line. The file
+ * 2^20-bucket model for 8 topics at 8.4 MB and each feature's weights in one cache line. The file
  * is gzip of: magic {@code NFTM}, format version, the {@link TextFeatures} settings, the topics
  * (QCodes), per-topic bias and scale (floats), then {@code 2^bits × topics} signed bytes. Immutable
  * and thread-safe.
