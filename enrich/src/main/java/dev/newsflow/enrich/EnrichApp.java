@@ -250,16 +250,16 @@ public final class EnrichApp implements AutoCloseable {
         // several inputs) would stall until every commit; clustering does not depend on
         // processing the inputs in timestamp order, so never wait.
         defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-        // lz4, not zstd: enrich produces ~50 small records an article (internal messages,
-        // changelogs), and on 2 cores zstd's compression cost showed: side by side, lz4 took 22 %
-        // less CPU per article (bench/README.md, EnrichBench). The enriched topic (and the
-        // per-language ones) still store zstd for their 30 days: the broker recompresses.
+        // lz4, not zstd: when enrich produced ~50 small records an article, lz4 took 22 % less CPU
+        // per article; with far fewer records since, the two measure alike (bench/README.md,
+        // EnrichBench). The enriched topic (and the per-language ones) still store zstd for their
+        // 30 days: the broker recompresses. 20 ms linger: 100 ms gave fewer records/s.
         defaults.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         defaults.put(StreamsConfig.producerPrefix("linger.ms"), 20);
-        // Smaller processing rounds (Streams' default is 1,000 records a poll): the clustering
-        // round trip of an article waits for commits, and side by side 100 gave more records/s for
-        // less CPU per article (bench/README.md, EnrichBench). Main consumer only: restoring state
-        // keeps the large polls.
+        // Smaller processing rounds (Streams' default is 1,000 records a poll): chosen when the
+        // clustering round trips waited for commits in chains; measured again since, 1,000 is no
+        // worse (bench/README.md, EnrichBench), but not clearly better. Main consumer only:
+        // restoring state keeps the large polls.
         defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
         Properties p = new Properties();
         p.putAll(config.kafka().clientProps("enrich", defaults));

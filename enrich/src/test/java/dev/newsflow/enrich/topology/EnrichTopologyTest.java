@@ -5,7 +5,9 @@ import static dev.newsflow.enrich.topology.TopologyFixture.article;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsflow.core.article.Cluster;
 import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.DlqHeaders;
@@ -15,6 +17,7 @@ import dev.newsflow.enrich.cluster.ClusterPolicy;
 import dev.newsflow.enrich.cluster.Fingerprint;
 import dev.newsflow.enrich.cluster.LabelledPairs;
 import dev.newsflow.enrich.cluster.LabelledPairs.Pair;
+import dev.newsflow.enrich.dedup.DedupEntry;
 import dev.newsflow.enrich.topology.ClusterMessage.Lookup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -432,6 +435,46 @@ class EnrichTopologyTest {
                         .map(EnrichedArticle::revision)
                         .toList();
         assertThat(stored).containsExactly(1, 3);
+    }
+
+    @Test
+    void shouldReadTheStoryAndAliasesOfStoresWrittenBeforeTheDedupEntryKeptThem() {
+        Pair p = pair("syndicated", "en", 4);
+        RawArticle first = article("https://a.example/kept", p.titleA(), p.textA());
+        RawArticle changed = first.toBuilder().text(p.textA() + "\n\nCorrection.").build();
+        // The state the code before left: the published record in the article store, and a dedup
+        // entry without what it was published with.
+        long t0 = T0.toEpochMilli();
+        Cluster story = new Cluster(FEEDFACE, "d".repeat(32), 0.9);
+        String alias = "https://c.example/earlier-copy";
+        EnrichedArticle published =
+                EnrichedArticle.of(
+                        first,
+                        2,
+                        "0".repeat(64),
+                        new Language("en", 1.0, "text"),
+                        List.of(),
+                        story,
+                        List.of(alias),
+                        T0);
+        f.driver
+                .<String, byte[]>getWindowStore(EnrichTopology.ARTICLE_STORE)
+                .put(first.id(), Json.toBytes(published), t0);
+        f.driver
+                .<String, DedupEntry>getWindowStore(EnrichTopology.DEDUP_STORE)
+                .put(first.id(), new DedupEntry("0".repeat(64), 2, t0), t0);
+
+        f.send(changed, T0.plusSeconds(60));
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.revision()).isEqualTo(3);
+                            assertThat(a.cluster()).isEqualTo(story);
+                            assertThat(a.aliases()).containsExactly(alias);
+                        });
     }
 
     @Test
