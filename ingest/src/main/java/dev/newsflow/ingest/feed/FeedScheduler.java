@@ -98,8 +98,14 @@ public final class FeedScheduler implements AutoCloseable {
         if (entry == null) {
             Entry fresh = new Entry(feed, state, partition);
             feeds.put(feed.id(), fresh);
-            log.info("Polling feed {} ({})", feed.label(), Redactor.redact(feed.url()));
-            schedule(fresh, state.nextPollAt());
+            Instant next = state.nextPollAt();
+            // Says when: after a restart the poll planned before it stands, possibly hours away.
+            log.info(
+                    "Polling feed {} ({}), next {}",
+                    feed.label(),
+                    Redactor.redact(feed.url()),
+                    next == null || !next.isAfter(clock.instant()) ? "now" : "at " + next);
+            schedule(fresh, next);
             return;
         }
         synchronized (entry) {
