@@ -68,19 +68,19 @@ public final class MinHasher {
     /** Returns the fingerprint of a set of distinct shingle hashes. */
     public Fingerprint fingerprint(long[] shingleHashes) {
         int k = a.length;
-        long[] min = new long[k];
-        java.util.Arrays.fill(min, Long.MAX_VALUE);
-        for (long x : shingleHashes) {
-            for (int i = 0; i < k; i++) {
-                long h = (a[i] * x + b[i]) >>> 32;
-                if (h < min[i]) {
-                    min[i] = h;
-                }
-            }
-        }
         int[] signature = new int[k];
+        // One hash function at a time over all the shingles: its coefficients and running minimum
+        // stay in registers, where the shingle-major order loaded and stored them for every
+        // shingle (a tenth of enrich's stream thread was this loop; side by side on the labelled
+        // texts, 19 against 24 µs a text). Same minima.
         for (int i = 0; i < k; i++) {
-            signature[i] = (int) min[i];
+            long ai = a[i];
+            long bi = b[i];
+            long min = Long.MAX_VALUE;
+            for (long x : shingleHashes) {
+                min = Math.min(min, (ai * x + bi) >>> 32);
+            }
+            signature[i] = (int) min;
         }
         return new Fingerprint(signature, shingleHashes.length);
     }
