@@ -300,10 +300,11 @@ public final class FeedScheduler implements AutoCloseable {
                     next.nextPollReason());
         } else if (!articles.isEmpty()) {
             log.info(
-                    "Feed {}: {} new of {} items; next poll at {} ({})",
+                    "Feed {}: {} new of {} items{}; next poll at {} ({})",
                     feed.label(),
                     articles.size(),
                     result.itemsFound(),
+                    PageFetcher.notUsed(result.pageOutcomes()),
                     next.nextPollAt(),
                     next.nextPollReason());
         } else {

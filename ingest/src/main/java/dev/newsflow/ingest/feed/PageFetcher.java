@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,9 +204,31 @@ public final class PageFetcher {
         return own != null ? own : page;
     }
 
+    /**
+     * The pages of one poll that were not used, by reason, for its log line: {@code ""} when all
+     * were used (or none was wanted), else {@code "; pages not used: network_error 3, timeout 1"}
+     * (the budget's deferred links are not failures and are left out).
+     */
+    public static String notUsed(Map<String, Integer> outcomes) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(outcomes)
+                .forEach(
+                        (reason, n) -> {
+                            if (!OK.equals(reason) && !REASON_BUDGET.equals(reason) && n > 0) {
+                                b.append(b.length() == 0 ? "; pages not used: " : ", ")
+                                        .append(reason)
+                                        .append(' ')
+                                        .append(n);
+                            }
+                        });
+        return b.toString();
+    }
+
     private Outcome failed(RawArticle a, String reason, @Nullable String detail) {
         if (!REASON_BUDGET.equals(reason)) {
-            log.info(
+            // Per page at debug: the poll's line sums the reasons up (FeedScheduler), the record
+            // carries its own (extraction.error) and newsflow.ingest.pages counts them.
+            log.debug(
                     "Page {} not used ({}): {}; keeping the source's content",
                     Redactor.redact(a.url()),
                     reason,
