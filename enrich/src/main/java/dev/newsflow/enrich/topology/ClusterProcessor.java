@@ -254,7 +254,6 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             return;
         }
         byte[] stored = WindowStores.latestValue(articles, a.articleId(), ts - retentionMs);
-        DedupEntry published = latestPublished(a.articleId(), Long.MAX_VALUE, ts);
         if (stored == null) {
             metrics.cluster("alias-unrecorded");
             log.warn(
@@ -267,6 +266,22 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         // The article store holds the article as first enriched; its dedup entry, what it was
         // last published with (stores written before that entry held the published record).
         EnrichedArticle first = Json.fromBytes(stored, EnrichedArticle.class);
+        // One scan, newest first: the newest entry (for the revision number and timestamp) and
+        // the newest with what it was published with.
+        KeyValue<Long, DedupEntry> d = null;
+        DedupEntry published = null;
+        try (var it =
+                dedup.backwardFetch(a.articleId(), Math.max(0, ts - retentionMs), Long.MAX_VALUE)) {
+            while (published == null && it.hasNext()) {
+                KeyValue<Long, DedupEntry> kv = it.next();
+                if (d == null) {
+                    d = kv;
+                }
+                if (kv.value.published() != null) {
+                    published = kv.value;
+                }
+            }
+        }
         Cluster cluster = published != null ? published.published().cluster() : first.cluster();
         List<String> aliases =
                 new ArrayList<>(
@@ -274,7 +289,6 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         if (aliases.contains(a.aliasUrl())) {
             return;
         }
-        KeyValue<Long, DedupEntry> d = WindowStores.latest(dedup, a.articleId(), ts - retentionMs);
         int revision =
                 Math.max(
                                 published != null ? published.revision() : first.revision(),
@@ -331,7 +345,20 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
     private void recordPublished(
             String id, EnrichedArticle a, long ts, Cluster cluster, List<String> aliases) {
         DedupEntry.Published published = new DedupEntry.Published(cluster, aliases, ts);
-        DedupEntry entry = dedup.fetch(id, ts);
+        // One scan, newest first, down to the revision's own entry (usually the only one).
+        KeyValue<Long, DedupEntry> newest = null;
+        DedupEntry entry = null;
+        try (var it = dedup.backwardFetch(id, ts, Long.MAX_VALUE)) {
+            while (entry == null && it.hasNext()) {
+                KeyValue<Long, DedupEntry> kv = it.next();
+                if (newest == null) {
+                    newest = kv;
+                }
+                if (kv.key == ts) {
+                    entry = kv.value;
+                }
+            }
+        }
         if (entry == null || entry.revision() == a.revision()) {
             dedup.put(
                     id,
@@ -339,8 +366,8 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                             .withPublished(published),
                     ts);
         }
-        KeyValue<Long, DedupEntry> newest = WindowStores.latest(dedup, id, ts + 1);
         if (newest != null
+                && newest.key != ts
                 && newest.value.revision() == a.revision()
                 && newest.value.published() == null) {
             dedup.put(id, newest.value.withPublished(published), newest.key);
