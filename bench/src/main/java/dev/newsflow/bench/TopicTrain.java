@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -84,6 +86,9 @@ import java.util.TreeMap;
  *   options: --data DIR --out FILE --dev DIR --c C --bits B --min-n N --max-n N
  *            --language-features --no-masakhanews --primal --train-only --cv K --seed S
  *            --masakhanews-repeat N --cv-keyword-weights W,W... --cv-temperatures T,T...
+ *            --cv-keyword-lengths L,L...  (keyword terms of texts longer than L words scaled,
+ *                                          see KeywordLists#withReferenceLength; -L: only the lists
+ *                                          of the model's topics; L+0.5: only the others)
  *            --priors --class-weight E --nb ALPHA --temperature T --title-features
  * </pre>
  */
@@ -132,6 +137,7 @@ public final class TopicTrain {
         int repeat = 3;
         List<Double> keywordWeights = new ArrayList<>();
         List<Double> temperatures = new ArrayList<>();
+        List<Double> keywordLengths = new ArrayList<>();
         boolean priors = false;
         boolean titles = false;
         for (int i = 0; i < args.length; i++) {
@@ -150,6 +156,7 @@ public final class TopicTrain {
                 case "--temperature" -> temperature = Double.parseDouble(args[++i]);
                 case "--class-weight" -> classWeight = Double.parseDouble(args[++i]);
                 case "--cv-temperatures" -> temperatures.addAll(doubles(args[++i]));
+                case "--cv-keyword-lengths" -> keywordLengths.addAll(doubles(args[++i]));
                 case "--no-masakhanews" -> masakha = false;
                 case "--primal" -> solver = SolverType.L2R_LR;
                 case "--train-only" -> withDev = false;
@@ -173,6 +180,7 @@ public final class TopicTrain {
                     repeat,
                     keywordWeights,
                     temperatures,
+                    keywordLengths,
                     features,
                     c,
                     solver,
@@ -486,6 +494,7 @@ public final class TopicTrain {
             int repeat,
             List<Double> keywordWeights,
             List<Double> temperatures,
+            List<Double> keywordLengths,
             TextFeatures features,
             double c,
             SolverType solver,
@@ -525,6 +534,9 @@ public final class TopicTrain {
         for (double t : temperatures) {
             signals.add("all, model temperature " + t);
         }
+        for (double l : keywordLengths) {
+            signals.add("all, keyword reference length " + l);
+        }
         List<Map<TopicExample, double[]>> scores = new ArrayList<>();
         for (int s = 0; s < signals.size(); s++) {
             scores.add(new IdentityHashMap<>());
@@ -563,16 +575,29 @@ public final class TopicTrain {
                     (System.nanoTime() - t1) / 1e9);
             for (int s = 0; s < signals.size(); s++) {
                 int nk = keywordWeights.size();
+                int nt = temperatures.size();
                 IptcTopicTagger.Builder b =
                         IptcTopicTagger.builder()
                                 .model(
-                                        s >= 3 + nk
+                                        s >= 3 + nk && s < 3 + nk + nt
                                                 ? model.sharpened(temperatures.get(s - 3 - nk))
                                                 : model)
                                 .threshold(config.threshold())
                                 .maxTopics(config.maxTopics())
                                 .maxChars(config.maxChars());
-                if (s >= 1) {
+                if (s >= 3 + nk + nt) {
+                    // L: all lists scaled; -L: the lists of the topics the model knows; L+0.5:
+                    // the lists of the topics it does not
+                    double l = keywordLengths.get(s - 3 - nk - nt);
+                    Set<IptcTopic> known = EnumSet.copyOf(model.topics());
+                    Set<IptcTopic> scaled =
+                            l < 0
+                                    ? known
+                                    : l != Math.rint(l)
+                                            ? EnumSet.complementOf(EnumSet.copyOf(known))
+                                            : EnumSet.allOf(IptcTopic.class);
+                    b.keywords(keywords.withReferenceLength((int) Math.abs(l), scaled));
+                } else if (s >= 1) {
                     b.keywords(keywords);
                 }
                 if (s >= 2) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,28 @@ class KeywordListsTest {
 
         assertThat(two).isCloseTo(0.4, offset(1e-9));
         assertThat(four).isCloseTo(1 - 0.6 * 0.6 * 0.6, offset(1e-9));
+    }
+
+    @Test
+    void shouldScaleTheTermsOfLongTextsOnlyForTheListsAskedFor() {
+        KeywordLists lists = KeywordLists.parse(LINES, 2);
+        String shortText = "war, troops, a ceasefire and peace talks; rain and a storm";
+        // 4 + 2 terms in 100 words: at a reference of 25 words every count is halved
+        String longText = shortText + " filler".repeat(100 - 11);
+
+        KeywordLists all = lists.withReferenceLength(25);
+        KeywordLists conflictOnly = lists.withReferenceLength(25, EnumSet.of(IptcTopic.CONFLICT));
+
+        assertThat(all.evidence(shortText, "en")).isEqualTo(lists.evidence(shortText, "en"));
+        assertThat(all.evidence(longText, "en").get(IptcTopic.CONFLICT))
+                .isCloseTo(
+                        lists.evidence("war and troops", "en").get(IptcTopic.CONFLICT),
+                        offset(1e-9));
+        assertThat(all.evidence(longText, "en")).doesNotContainKey(IptcTopic.WEATHER);
+        assertThat(conflictOnly.evidence(longText, "en").get(IptcTopic.WEATHER))
+                .isEqualTo(lists.evidence(longText, "en").get(IptcTopic.WEATHER));
+        assertThat(lists.withReferenceLength(0).evidence(longText, "en"))
+                .isEqualTo(lists.evidence(longText, "en"));
     }
 
     @Test
