@@ -182,11 +182,8 @@ public final class KeywordLists {
         Objects.requireNonNull(text, "text can't be null");
         Objects.requireNonNull(language, "language can't be null");
         List<TextTokens.Token> tokens = TextTokens.tokens(TextTokens.normalise(text));
-        double length = length(tokens);
-        double scale =
-                referenceTokens > 0 && length > referenceTokens
-                        ? Math.sqrt(referenceTokens / length)
-                        : 1;
+        double length = referenceTokens > 0 ? length(tokens) : 0;
+        double scale = length > referenceTokens ? Math.sqrt(referenceTokens / length) : 1;
         Map<IptcTopic, Double> out = new EnumMap<>(IptcTopic.class);
         hits(tokens, language)
                 .forEach(
