@@ -515,7 +515,8 @@ public final class EnrichBench {
      * CPU time (ns) of the JVM's own threads that the thread MX bean does not list: the JIT
      * compilers, the garbage collector and RocksDB's background threads, read from {@code
      * /proc/self/task} (Linux; empty elsewhere). A thread that ended is no longer counted, so the
-     * difference between two calls can be short for RocksDB's threads of a closed store.
+     * difference between two calls is a lower bound when one did in between (RocksDB's threads of a
+     * closed store, a compiler thread the JVM let go idle and stopped).
      */
     private static Map<String, Long> nativeThreadCpu() {
         Map<String, Long> out = new java.util.TreeMap<>();
