@@ -268,20 +268,15 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         EnrichedArticle first = Json.fromBytes(stored, EnrichedArticle.class);
         // One scan, newest first: the newest entry (for the revision number and timestamp) and
         // the newest with what it was published with.
-        KeyValue<Long, DedupEntry> d = null;
-        DedupEntry published = null;
-        try (var it =
-                dedup.backwardFetch(a.articleId(), Math.max(0, ts - retentionMs), Long.MAX_VALUE)) {
-            while (published == null && it.hasNext()) {
-                KeyValue<Long, DedupEntry> kv = it.next();
-                if (d == null) {
-                    d = kv;
-                }
-                if (kv.value.published() != null) {
-                    published = kv.value;
-                }
-            }
-        }
+        WindowStores.Scan<DedupEntry> scan =
+                WindowStores.scan(
+                        dedup,
+                        a.articleId(),
+                        ts - retentionMs,
+                        Long.MAX_VALUE,
+                        (t, e) -> e.published() != null);
+        KeyValue<Long, DedupEntry> d = scan.newest();
+        DedupEntry published = scan.matchValue();
         Cluster cluster = published != null ? published.published().cluster() : first.cluster();
         List<String> aliases =
                 new ArrayList<>(
@@ -325,15 +320,8 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
      * null: entries of re-fetches seen while a revision waited, and of aliases, have none.
      */
     private @Nullable DedupEntry latestPublished(String id, long to, long now) {
-        try (var it = dedup.backwardFetch(id, Math.max(0, now - retentionMs), to)) {
-            while (it.hasNext()) {
-                DedupEntry e = it.next().value;
-                if (e.published() != null) {
-                    return e;
-                }
-            }
-        }
-        return null;
+        return WindowStores.scan(dedup, id, now - retentionMs, to, (t, e) -> e.published() != null)
+                .matchValue();
     }
 
     /**
@@ -346,19 +334,10 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             String id, EnrichedArticle a, long ts, Cluster cluster, List<String> aliases) {
         DedupEntry.Published published = new DedupEntry.Published(cluster, aliases, ts);
         // One scan, newest first, down to the revision's own entry (usually the only one).
-        KeyValue<Long, DedupEntry> newest = null;
-        DedupEntry entry = null;
-        try (var it = dedup.backwardFetch(id, ts, Long.MAX_VALUE)) {
-            while (entry == null && it.hasNext()) {
-                KeyValue<Long, DedupEntry> kv = it.next();
-                if (newest == null) {
-                    newest = kv;
-                }
-                if (kv.key == ts) {
-                    entry = kv.value;
-                }
-            }
-        }
+        WindowStores.Scan<DedupEntry> scan =
+                WindowStores.scan(dedup, id, ts, Long.MAX_VALUE, (t, e) -> t == ts);
+        KeyValue<Long, DedupEntry> newest = scan.newest();
+        DedupEntry entry = scan.matchValue();
         if (entry == null || entry.revision() == a.revision()) {
             dedup.put(
                     id,

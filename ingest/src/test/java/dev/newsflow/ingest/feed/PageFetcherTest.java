@@ -86,12 +86,11 @@ class PageFetcherTest {
 
     @Test
     void shouldSumUpThePagesOfAPollThatWereNotUsedByReason() {
-        assertThat(PageFetcher.notUsed(java.util.Map.of())).isEmpty();
-        assertThat(PageFetcher.notUsed(java.util.Map.of("ok", 4, "budget", 2))).isEmpty();
+        assertThat(PageFetcher.notUsed(Map.of())).isEmpty();
+        assertThat(PageFetcher.notUsed(Map.of("ok", 4, "budget", 2))).isEmpty();
         assertThat(
                         PageFetcher.notUsed(
-                                java.util.Map.of(
-                                        "timeout", 1, "ok", 2, "network_error", 3, "budget", 5)))
+                                Map.of("timeout", 1, "ok", 2, "network_error", 3, "budget", 5)))
                 .isEqualTo("; pages not used: network_error 3, timeout 1");
     }
 
