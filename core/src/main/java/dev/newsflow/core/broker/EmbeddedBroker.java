@@ -158,10 +158,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         // The controller appends, and fsyncs, a no-op record to the metadata log every 500 ms by
         // default, for monitoring a quorum's liveness; a one-node quorum in this very process has
-        // nobody to show it to. On a disk where an fsync takes 0.2 s (a shared cloud volume, seen
-        // on a development VM) those writes kept the controller busy: "Exceptionally slow
-        // controller event writeNoOpRecord took 2-5 s" ERROR lines every few seconds, and the
-        // broker's heartbeats timing out in the controller's queue. 0 turns the no-op records off.
+        // nobody to show it to. On a starved VM (fsync 0.2 s, CPU steal 30-60 %) they were 17 of
+        // the 29 "Exceptionally slow controller event" ERROR lines of a first start's four
+        // minutes (12 without them; the machine stayed slow). 0 turns the no-op records off.
         p.put("metadata.max.idle.interval.ms", "0");
         p.putAll(overrides);
         return p;
