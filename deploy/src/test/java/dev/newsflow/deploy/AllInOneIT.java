@@ -119,7 +119,7 @@ class AllInOneIT {
                                     server.hits("/rss.xml") >= rssPolls + 3
                                             && server.hits("/atom.xml") >= atomPolls + 3);
             String bootstrap = pipeline.config().kafka().bootstrapServers();
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(
                             () ->
                                     assertThat(readAll(bootstrap, Topics.ARTICLES_ENRICHED))

@@ -117,7 +117,7 @@ class HostileFeedsIT {
                         TestFetchers.trusting(config.ingest().fetch(), registry, publicNames));
 
         // every feed polled at least twice (a failure is retried, a success re-read)
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> feeds.keySet().stream().allMatch(this::polledTwice));
         goodItems.set(21); // a new item while the hostile feeds keep failing
@@ -501,7 +501,7 @@ class HostileFeedsIT {
                 .append(MAX_ITEMS)
                 .append("\n  poll:\n    backoff.max.ms: 2000\n    jitter.ratio: 0.0\n")
                 .append("  fetch:\n    allow.private.networks: false\n    host.delay.ms: 0\n")
-                .append("    timeout.ms: 3000\n    max.bytes: ")
+                .append("    timeout.ms: 15000\n    max.bytes: ")
                 .append(MAX_BYTES)
                 .append("\n  kafka:\n    transaction.timeout.ms: 10000\nfeeds:\n");
         feeds.forEach(

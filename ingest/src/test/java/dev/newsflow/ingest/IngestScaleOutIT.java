@@ -224,7 +224,7 @@ class IngestScaleOutIT {
     }
 
     private static void awaitStarted(Process p, String name) {
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(Duration.ofSeconds(180))
                 .until(() -> !p.isAlive() || Files.readString(log(name)).contains("STARTED"));
         assertThat(p.isAlive()).as("instance %s started (see %s)", name, log(name)).isTrue();
     }

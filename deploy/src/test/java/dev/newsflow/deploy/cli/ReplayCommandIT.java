@@ -95,7 +95,7 @@ class ReplayCommandIT {
 
             // downstream: every article exactly once per revision, revisions 1 and 2
             Map<String, List<Integer>> byId = new TreeMap<>();
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(
                             () -> {
                                 byId.clear();

@@ -43,7 +43,7 @@ class PageFetchIT {
         all[2] = "ingest.fetch.host.delay.ms";
         all[3] = 0;
         all[4] = "ingest.fetch.timeout.ms";
-        all[5] = 1500;
+        all[5] = 5000;
         all[6] = "ingest.fetch.max.bytes";
         all[7] = 200_000;
         System.arraycopy(overrides, 0, all, 8, overrides.length);
@@ -118,7 +118,7 @@ class PageFetchIT {
                 "/slow-story",
                 ex -> {
                     try {
-                        Thread.sleep(4000); // the server is slow; the fetch deadline is 1.5 s
+                        Thread.sleep(15_000); // the server is slow; the fetch deadline is 5 s
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -242,7 +242,7 @@ class SsrfIT {
                         1000);
             }
             org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> accepted.get() == 1);
         }
         assertThat(accepted).hasValue(1);

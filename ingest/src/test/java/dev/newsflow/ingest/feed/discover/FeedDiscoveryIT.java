@@ -163,7 +163,6 @@ class FeedDiscoveryIT {
 
         DiscoveryResult result = discovery.discover(server.url("/"));
 
-        System.out.println("@@@ " + result);
         int pathHits = FeedDiscovery.COMMON_PATHS.stream().mapToInt(server::hits).sum();
         assertThat(pathHits).isZero();
         assertThat(result.pathsProbed()).isEqualTo(1);
