@@ -102,7 +102,9 @@ public final class EnrichBench {
         Path dir = Files.createTempDirectory("enrich-bench");
         List<RawArticle> articles = articles(copies);
         try (EmbeddedBroker broker =
-                EmbeddedBroker.create(new BrokerConfig("127.0.0.1", 0, 0, dir.resolve("kafka")))
+                EmbeddedBroker.create(
+                                new BrokerConfig("127.0.0.1", 0, 0, dir.resolve("kafka")),
+                                brokerOverrides())
                         .start()) {
             NewsflowConfig base = config(broker, dir, "bench-setup");
             try (Admin admin = TopicAdmin.admin(base, "admin")) {
@@ -621,5 +623,23 @@ public final class EnrichBench {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+    }
+
+    /**
+     * Broker settings from {@code -Dbroker=key=value,key=value} over the embedded broker's own, to
+     * measure a broker setting (one per JVM: the broker serves every variant of the run).
+     */
+    private static Properties brokerOverrides() {
+        Properties p = new Properties();
+        String spec = System.getProperty("broker", "");
+        for (String kv : spec.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                p.setProperty(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            } else if (!kv.isBlank()) {
+                throw new IllegalArgumentException("-Dbroker wants key=value pairs: " + kv);
+            }
+        }
+        return p;
     }
 }
