@@ -7,9 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -36,6 +40,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerConfig config;
     private final Properties overrides;
     private KafkaRaftServer server;
+    private FileLock lock;
     private int port;
     private int controllerPort;
 
@@ -71,12 +76,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create broker directory " + dir, e);
         }
-        Path portsFile = dir.resolve("newsflow-ports.properties");
-        port = config.port() != 0 ? config.port() : previousOrFree(portsFile, "port");
-        controllerPort =
-                config.controllerPort() != 0
-                        ? config.controllerPort()
-                        : previousOrFree(portsFile, "controller.port");
+        // Checked before Kafka starts: a second `newsflow run` on the same data directory, or a
+        // port another program holds, otherwise ends in Kafka's fatal-fault handler, which halts
+        // the JVM with only a bind exception's stack trace to read.
+        lock = lock(dir);
+        try {
+            Path portsFile = dir.resolve("newsflow-ports.properties");
+            port = config.port() != 0 ? config.port() : previousOrFree(portsFile, "port");
+            controllerPort =
+                    config.controllerPort() != 0
+                            ? config.controllerPort()
+                            : previousOrFree(portsFile, "controller.port");
+            requireFree(port, "broker.port");
+            requireFree(controllerPort, "broker.controller.port");
+            startServer(dir, portsFile);
+        } catch (RuntimeException e) {
+            unlock();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startServer(Path dir, Path portsFile) {
         KafkaConfig kafkaConfig = new KafkaConfig(brokerProperties(dir), false);
         boolean formatted = Files.exists(dir.resolve("meta.properties"));
         if (!formatted) {
@@ -97,7 +118,63 @@ public final class EmbeddedBroker implements AutoCloseable {
                     "embedded broker failed to start on port " + port + ": " + e.getMessage(), e);
         }
         savePorts(portsFile);
-        return this;
+    }
+
+    /** Holds the directory's lock file for as long as this broker runs. */
+    private static FileLock lock(Path dir) {
+        Path file = dir.resolve(".newsflow-broker.lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                return held;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this JVM: same answer
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock broker directory " + dir, e);
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing held
+        }
+        throw new IllegalStateException(
+                "broker directory "
+                        + dir
+                        + " is in use by another Newsflow process (is `newsflow run` already"
+                        + " running here? stop it, or give this one another broker.data.dir)");
+    }
+
+    private void unlock() {
+        if (lock != null) {
+            try {
+                lock.channel().close(); // releases the lock
+            } catch (IOException e) {
+                log.warn("Cannot release the broker directory lock: {}", e.toString());
+            }
+            lock = null;
+        }
+    }
+
+    private void requireFree(int p, String key) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(config.host(), p));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "port "
+                            + p
+                            + " on "
+                            + config.host()
+                            + " is in use by another program ("
+                            + e.getMessage()
+                            + "); stop it or set "
+                            + key
+                            + " to a free port",
+                    e);
+        }
     }
 
     /** The {@code bootstrap.servers} of the running broker. */
@@ -117,6 +194,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             server.awaitShutdown();
             server = null;
         }
+        unlock();
     }
 
     private Properties brokerProperties(Path dir) {

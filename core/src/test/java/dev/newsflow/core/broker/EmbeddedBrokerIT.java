@@ -1,10 +1,14 @@
 package dev.newsflow.core.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.core.config.BrokerConfig;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.TestBroker;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +71,45 @@ class EmbeddedBrokerIT {
                 }
                 assertThat(values).containsExactly("before restart");
             }
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondBrokerOnTheSameDirectoryAndKeepTheFirstServing() throws Exception {
+        Path data = dir.resolve("kafka");
+        try (TestBroker broker = TestBroker.startIn(data)) {
+            EmbeddedBroker second =
+                    EmbeddedBroker.create(new BrokerConfig("127.0.0.1", 0, 0, data));
+
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another Newsflow process")
+                    .hasMessageContaining(data.toAbsolutePath().toString());
+            try (Admin admin =
+                    Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                TopicAdmin.ensureTopics(admin, 1, (short) 1, List.of());
+                assertThat(admin.listTopics().names().get()).contains(Topics.ARTICLES_RAW);
+            }
+        }
+    }
+
+    @Test
+    void shouldSayWhichPortIsTakenInsteadOfHaltingAndReleaseTheDirectory() throws Exception {
+        Path data = dir.resolve("kafka");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedBroker broker =
+                    EmbeddedBroker.create(
+                            new BrokerConfig("127.0.0.1", taken.getLocalPort(), 0, data));
+
+            assertThatThrownBy(broker::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort())
+                    .hasMessageContaining("broker.port");
+        }
+        // the failed start released the directory: a broker starts on it
+        try (EmbeddedBroker broker =
+                EmbeddedBroker.create(new BrokerConfig("127.0.0.1", 0, 0, data)).start()) {
+            assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:");
         }
     }
 }
