@@ -112,6 +112,12 @@ public final class EnrichBench {
             }
             LanguageDetector fixed = article -> new Language("en", 1.0, "text");
             LanguageDetector lingua = EnrichApp.detector(base);
+            // Variant 4's detector is built from its own settings (enrich.lang.* among them); one
+            // detector per variant for the whole run, its models loaded once.
+            LanguageDetector linguaVariant =
+                    variants.contains(4)
+                            ? EnrichApp.detector(config(broker, dir, "bench-setup", true))
+                            : lingua;
             out.printf(
                     Locale.ROOT,
                     "%d raw records (%d texts x %d copies), %d partitions, %d rounds interleaved%n",
@@ -146,7 +152,7 @@ public final class EnrichBench {
                                     : enrich(
                                             broker,
                                             config,
-                                            v == 2 || v == 4 ? lingua : fixed,
+                                            v == 2 ? lingua : v == 4 ? linguaVariant : fixed,
                                             articles);
                     if (r >= 0) {
                         rate[v][r] = m[0];

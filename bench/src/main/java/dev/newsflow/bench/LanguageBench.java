@@ -576,9 +576,18 @@ public final class LanguageBench {
         LinguaLanguageDetector full =
                 LinguaLanguageDetector.builder(config.enrich().languages())
                         .maxChars(1_000_000)
+                        .firstPassChars(0)
                         .build();
         LinguaLanguageDetector prefix500 =
-                LinguaLanguageDetector.builder(config.enrich().languages()).maxChars(500).build();
+                LinguaLanguageDetector.builder(config.enrich().languages())
+                        .maxChars(500)
+                        .firstPassChars(0)
+                        .build();
+        LinguaLanguageDetector noFirstPass =
+                LinguaLanguageDetector.builder(config.enrich().languages())
+                        .maxChars(config.enrich().maxChars())
+                        .firstPassChars(0)
+                        .build();
         var lingua = linguaHigh(BENCH);
         // Strong metadata: the feed and the page declare the article's language, so only the
         // first enrich.lang.verify.max.chars are checked (the shortcut).
@@ -586,6 +595,7 @@ public final class LanguageBench {
                 List.of(
                         (t, l) -> iso(lingua.detectLanguageOf(t)),
                         (t, l) -> full.detect(article(t)).code(),
+                        (t, l) -> noFirstPass.detect(article(t)).code(),
                         (t, l) -> prefix.detect(article(t)).code(),
                         (t, l) -> prefix500.detect(article(t)).code(),
                         (t, l) -> prefix.detect(declared(t, l)).code());
@@ -593,8 +603,9 @@ public final class LanguageBench {
                 List.of(
                         "Lingua high alone, full text",
                         "Newsflow, full text",
-                        "Newsflow, 1,000-char prefix (default)",
-                        "Newsflow, 500-char prefix",
+                        "Newsflow, 1,000-char prefix, no first pass",
+                        "Newsflow, 1,000-char prefix, 300-char first pass (default)",
+                        "Newsflow, 500-char prefix, no first pass",
                         "Newsflow, default, feed and page declare the language");
         long[] nanos = new long[subjects.size()];
         int[] correct = new int[subjects.size()];

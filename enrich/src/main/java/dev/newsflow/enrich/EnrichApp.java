@@ -79,6 +79,7 @@ public final class EnrichApp implements AutoCloseable {
                 .minConfidence(minConfidence)
                 .maxChars(e.maxChars())
                 .verifyMaxChars(e.langVerifyMaxChars())
+                .firstPassChars(e.langFirstPassChars())
                 .tldHints(e.langTldHints())
                 .preload(e.langPreload())
                 .build();

@@ -268,6 +268,7 @@ public final class ConfigLoader {
                         langAccuracy,
                         r.bool("enrich.lang.preload"),
                         r.intValue("enrich.lang.verify.max.chars", 50, 1_000_000),
+                        r.intValue("enrich.lang.first.pass.chars", 0, 1_000_000),
                         r.bool("enrich.lang.tld.hints"),
                         new TopicTaggerConfig(
                                 r.bool("enrich.topic.enabled"),

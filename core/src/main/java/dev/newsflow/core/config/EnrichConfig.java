@@ -19,6 +19,8 @@ import java.util.List;
  *     {@code lingua-high} (Lingua's own high-accuracy mode, about 4x the memory of {@code high})
  * @param langPreload load every language model at start instead of on first use (default false)
  * @param langVerifyMaxChars characters checked when the metadata is strong (default 300)
+ * @param langFirstPassChars characters of a first pass whose sure answer (confidence 0.95, not
+ *     Indonesian or Malay) stands for a longer sample (default 300; 0: none)
  * @param langTldHints whether the country TLD of an article's URL is a language hint (default true)
  * @param topic IPTC topic tagging ({@code enrich.topic.*})
  * @param standbyReplicas standby replicas of each state store (default 0)
@@ -42,6 +44,7 @@ public record EnrichConfig(
         String langAccuracy,
         boolean langPreload,
         int langVerifyMaxChars,
+        int langFirstPassChars,
         boolean langTldHints,
         TopicTaggerConfig topic,
         int standbyReplicas,

@@ -176,6 +176,54 @@ class LinguaLanguageDetectorTest {
     }
 
     @Test
+    void shouldDecideASureSingleScriptTextOnItsFirstPassAndTheRestOnTheWholeSample() {
+        String english =
+                ("The city council approved the new ferry terminal on Tuesday after a long debate"
+                                + " about its cost, its design and the traffic it will bring to"
+                                + " the harbour district. ")
+                        .repeat(6);
+        // A near-duplicate test text (enrich/src/test/resources/neardup): a Chinese newsletter
+        // line near the head of a Thai story. A first pass of 300 characters answered Chinese
+        // with full confidence (Lingua's rules count a script's words); the whole sample is Thai.
+        String thai =
+                "【更新】Lakkha Singh ได้ร้องเพลง 订阅我们的新闻简报。  Lakkha Singh ได้ร้องเพลง chhappan bhog"
+                    + " bhajan ด้วยเช่นกัน โดยมีนักร้อง Raju Khandelwal ร่วมแสดงด้วย"
+                    + " ในการนำเสนอประเด็นสำคัญของงานโตเกียวเกมโชว์เมื่อวันพฤหัสบดี ซาโตรุ อิวาตะ"
+                    + " ประธานบริษัท ได้เปิดตัวดีไซน์ของคอนโทรลเลอร์เกมนินเทนโดรีโวลูชั่น (Wii)"
+                    + " ซึ่งเป็นเกมคอนโซลใหม่ของบริษัท  เธอน่ารักมากและร้องเพลงเพราะด้วย เขากล่าว"
+                    + " ตามบันทึกแถลงข่าว หากคุณเคยดูภาพยนตร์เรื่องปฏิบัติการเดือด"
+                    + " ล่าขุมทรัพย์สุดขอบโลก"
+                    + " คุณอาจคิดว่ามีแผนที่ขุมทรัพย์เขียนไว้ที่ด้านหลังของคำประกาศอิสรภาพ "
+                    + " บางครั้งชายหาดเหล่านี้ก็เป็นชายหาดสำหรับครอบครัวที่มีคนแน่นขนัด"
+                    + " และมีร้านค้าตั้งเรียงรายไปตามชายฝั่ง การว่ายน้ำนั้นปลอดภัย"
+                    + " ยี่ห้อเบียร์ท้องถิ่นชั้นนำก็คือ 'นัมเบอร์วัน' (Number One)"
+                    + " ซึ่งไม่ใช่เบียร์ที่ซับซ้อน แต่รสชาติน่ารื่นรมย์และให้ความรู้สึกสดชื่น"
+                    + " เบียร์ท้องถิ่นอีกยี่ห้อหนึ่งเรียกว่า \"Manta\" (1)  関連記事：このカテゴリの最新記事";
+        String indonesian = String.join("\n\n", paragraphs);
+
+        Detection en = detector.explain(article(GENERIC_URL, null, null, english));
+        Detection th = detector.explain(article(GENERIC_URL, null, null, thai));
+        Detection id = detector.explain(article(GENERIC_URL, null, null, indonesian));
+        LinguaLanguageDetector without =
+                LinguaLanguageDetector.builder(ConfigLoader.defaults().enrich().languages())
+                        .firstPassChars(0)
+                        .build();
+        Detection enWhole = without.explain(article(GENERIC_URL, null, null, english));
+
+        assertThat(en.language().code()).isEqualTo("en");
+        assertThat(en.reason()).startsWith("decided on ");
+        assertThat(en.language().confidence()).isGreaterThanOrEqualTo(0.95);
+        assertThat(enWhole.language().code()).isEqualTo("en");
+        assertThat(enWhole.reason()).doesNotContain("decided on");
+        assertThat(LinguaLanguageDetector.oneScript(thai)).isFalse();
+        assertThat(th.language().code()).isEqualTo("th");
+        assertThat(th.reason()).doesNotContain("decided on");
+        // Indonesian and Malay are left to the whole sample and its marker words
+        assertThat(id.language().code()).isEqualTo("id");
+        assertThat(id.reason()).doesNotContain("decided on").contains("markers");
+    }
+
+    @Test
     void shouldKeepLanguagesWithoutLetterTrigramsAmongShortTextCandidates() {
         // Lingua's high-accuracy mode takes its candidates from its script rules. Hindi vowel
         // signs are not letters, so most Hindi words here have no letter trigram: candidates
