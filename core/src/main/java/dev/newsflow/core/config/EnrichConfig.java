@@ -20,7 +20,7 @@ import java.util.List;
  * @param langPreload load every language model at start instead of on first use (default false)
  * @param langVerifyMaxChars characters checked when the metadata is strong (default 300)
  * @param langFirstPassChars characters of a first pass whose sure answer (confidence 0.95, not
- *     Indonesian or Malay) stands for a longer sample (default 300; 0: none)
+ *     Indonesian or Malay) stands for a longer sample in one script (default 300; 0: none)
  * @param langTldHints whether the country TLD of an article's URL is a language hint (default true)
  * @param topic IPTC topic tagging ({@code enrich.topic.*})
  * @param standbyReplicas standby replicas of each state store (default 0)

@@ -223,18 +223,25 @@ public final class LinguaLanguageDetector implements LanguageDetector {
                     ? new Detection(new Language(declared, 0.5, "hint"), "no text; " + declared)
                     : new Detection(Language.undetermined("none"), "no text, no hint");
         }
+        String verifiedHead = null;
+        Detection verified = null;
         if (declared != null && sample.length() > verifyMaxChars && strong(declaredTags, tld)) {
-            String head = prefix(sample, verifyMaxChars);
-            Detection d = combine(classify(head), head, declared, tld);
-            if (LanguageHintParser.primary(d.language().code())
+            verifiedHead = prefix(sample, verifyMaxChars);
+            verified = combine(classify(verifiedHead), verifiedHead, declared, tld);
+            if (LanguageHintParser.primary(verified.language().code())
                     .equals(LanguageHintParser.primary(declared))) {
                 return new Detection(
-                        d.language(), "verified on " + head.length() + " chars; " + d.reason());
+                        verified.language(),
+                        "verified on " + verifiedHead.length() + " chars; " + verified.reason());
             }
         }
         if (firstPassChars > 0 && sample.length() > firstPassChars && oneScript(sample)) {
             String head = prefix(sample, firstPassChars);
-            Detection d = combine(classify(head), head, declared, tld);
+            // the same head as a failed verification (both 300 by default) is not scored twice
+            Detection d =
+                    head.equals(verifiedHead)
+                            ? verified
+                            : combine(classify(head), head, declared, tld);
             String code = LanguageHintParser.primary(d.language().code());
             if (d.language().confidence() >= FIRST_PASS_CONFIDENCE
                     && !isIdMs(code)
@@ -549,9 +556,10 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         }
 
         /**
-         * Characters of a first, cheaper pass over a longer sample (default 300; 0: none): its
-         * answer stands when its confidence reaches 0.95 and it is neither Indonesian nor Malay
-         * (their marker words need the longer sample); otherwise the whole sample decides.
+         * Characters of a first, cheaper pass over a longer sample in one script (default 300; 0:
+         * none): its answer stands when its confidence reaches 0.95 and it is neither Indonesian
+         * nor Malay (their marker words need the longer sample); otherwise the whole sample
+         * decides.
          */
         public Builder firstPassChars(int firstPassChars) {
             this.firstPassChars = firstPassChars;
