@@ -138,7 +138,7 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             if (parts.contains(Part.ENRICH)) {
-                enrich = EnrichApp.start(config, registry, health);
+                enrich = EnrichApp.start(config, registry, health, parts.size() > 1);
                 started.push(enrich);
             }
             if (parts.contains(Part.INGEST)) {

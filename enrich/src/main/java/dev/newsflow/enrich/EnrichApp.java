@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.config.EnrichConfig;
 import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.config.TopicTaggerConfig;
@@ -94,27 +95,62 @@ public final class EnrichApp implements AutoCloseable {
         return topic.enabled() ? IptcTopicTagger.create(topic) : TopicTagger.none();
     }
 
-    /** Starts enrich with the detector and tagger of {@code config}. */
+    /** Starts enrich with the detector and tagger of {@code config}, in a process of its own. */
     public static EnrichApp start(NewsflowConfig config, MeterRegistry registry, Health health) {
-        return start(config, registry, health, detector(config), tagger(config));
+        return start(config, registry, health, false);
     }
 
-    /** Starts enrich with {@code detector} and {@code tagger}. */
+    /**
+     * Starts enrich with the detector and tagger of {@code config}.
+     *
+     * @param sharesProcess whether ingest or sink run in this process too (sets the number of
+     *     stream threads under {@code enrich.stream.threads: auto})
+     */
+    public static EnrichApp start(
+            NewsflowConfig config, MeterRegistry registry, Health health, boolean sharesProcess) {
+        return start(config, registry, health, detector(config), tagger(config), sharesProcess);
+    }
+
+    /** Starts enrich with {@code detector} and {@code tagger}, in a process of its own. */
     public static EnrichApp start(
             NewsflowConfig config,
             MeterRegistry registry,
             Health health,
             LanguageDetector detector,
             TopicTagger tagger) {
-        int indexPartitions = indexPartitions(config);
+        return start(config, registry, health, detector, tagger, false);
+    }
+
+    private static EnrichApp start(
+            NewsflowConfig config,
+            MeterRegistry registry,
+            Health health,
+            LanguageDetector detector,
+            TopicTagger tagger,
+            boolean sharesProcess) {
+        Partitions partitions = partitions(config);
+        int threads = config.enrich().streamThreads(sharesProcess);
+        if (config.enrich().streamThreads() == EnrichConfig.AUTO_STREAM_THREADS) {
+            // Each partition of the raw topic is a task of one thread: more threads would idle.
+            threads = Math.min(threads, partitions.raw());
+        }
         var topology =
                 EnrichTopology.build(
-                        EnrichTopologyConfig.of(config, indexPartitions),
+                        EnrichTopologyConfig.of(config, partitions.shards()),
                         detector,
                         tagger,
                         new EnrichMetrics(registry),
                         Clock.systemUTC());
-        KafkaStreams streams = new KafkaStreams(topology, properties(config));
+        log.info(
+                "Enrich: {} stream thread(s) (enrich.stream.threads: {})",
+                threads,
+                config.enrich().streamThreads() == EnrichConfig.AUTO_STREAM_THREADS
+                        ? "auto, "
+                                + (sharesProcess
+                                        ? "sharing the process with ingest or sink"
+                                        : "a thread per core, at most one per raw partition")
+                        : config.enrich().streamThreads());
+        KafkaStreams streams = new KafkaStreams(topology, properties(config, threads));
         streams.setUncaughtExceptionHandler(
                 e -> {
                     log.error("Stream thread failed; replacing it", e);
@@ -171,15 +207,23 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
-     * Returns the partition count of the cluster requests topic, the band index's shards, after
-     * checking that the replies topic has the raw topic's count (a reply must land on its article's
-     * partition). An existing requests topic keeps its count whatever {@code
+     * The partition counts enrich runs on.
+     *
+     * @param raw partitions of {@code newsflow.articles.raw} (and of the cluster replies topic)
+     * @param shards partitions of the cluster requests topic, the band index's shards
+     */
+    record Partitions(int raw, int shards) {}
+
+    /**
+     * Returns the partition counts of the raw topic and of the cluster requests topic, the band
+     * index's shards, after checking that the replies topic has the raw topic's count (a reply must
+     * land on its article's partition). An existing requests topic keeps its count whatever {@code
      * enrich.cluster.index.partitions} says now: the index's entries live on the shards they were
      * sent to, so another count would lose every story indexed before.
      *
      * @throws IllegalStateException if a topic is missing or the replies topic's count differs
      */
-    static int indexPartitions(NewsflowConfig config) {
+    static Partitions partitions(NewsflowConfig config) {
         String app = config.enrich().applicationId();
         List<String> names =
                 List.of(
@@ -217,7 +261,7 @@ public final class EnrichApp implements AutoCloseable {
                         shards,
                         app);
             }
-            return shards;
+            return new Partitions(raw, shards);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot describe enrich topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -226,13 +270,24 @@ public final class EnrichApp implements AutoCloseable {
         }
     }
 
-    /** The Streams properties of {@code config}; {@code enrich.kafka.*} overrides apply. */
+    /**
+     * The Streams properties of {@code config} for enrich in a process of its own (for {@code
+     * enrich.stream.threads: auto}, a thread per core); {@code enrich.kafka.*} overrides apply.
+     */
     public static Properties properties(NewsflowConfig config) {
+        return properties(config, config.enrich().streamThreads(false));
+    }
+
+    /**
+     * The Streams properties of {@code config} with {@code streamThreads} stream threads; {@code
+     * enrich.kafka.*} overrides apply.
+     */
+    public static Properties properties(NewsflowConfig config, int streamThreads) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, config.enrich().applicationId());
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         defaults.put(StreamsConfig.STATE_DIR_CONFIG, config.enrich().stateDir().toString());
-        defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.enrich().streamThreads());
+        defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         defaults.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.enrich().standbyReplicas());
         defaults.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());

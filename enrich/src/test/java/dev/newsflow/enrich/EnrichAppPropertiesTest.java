@@ -31,4 +31,17 @@ class EnrichAppPropertiesTest {
                 .containsEntry("session.timeout.ms", "6000")
                 .containsEntry("commit.interval.ms", "500");
     }
+
+    @Test
+    void shouldRunAThreadPerCoreForAnEnrichProcessOfItsOwnByDefault() {
+        assertThat(EnrichApp.properties(ConfigLoader.builder().load()))
+                .containsEntry("num.stream.threads", Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void shouldRunTheConfiguredThreads() {
+        var config = ConfigLoader.builder().set("enrich.stream.threads", "3").load();
+
+        assertThat(EnrichApp.properties(config)).containsEntry("num.stream.threads", 3);
+    }
 }

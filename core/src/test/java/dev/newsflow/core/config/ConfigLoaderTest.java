@@ -334,4 +334,25 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("enrich.route.languages");
     }
+
+    @Test
+    void shouldReadStreamThreadsAsAutoByDefaultOrACount() {
+        NewsflowConfig byDefault = ConfigLoader.builder().workingDir(dir).load();
+        NewsflowConfig two =
+                ConfigLoader.builder().workingDir(dir).set("enrich.stream.threads", 2).load();
+
+        assertThat(byDefault.enrich().streamThreads()).isEqualTo(EnrichConfig.AUTO_STREAM_THREADS);
+        assertThat(byDefault.enrich().streamThreads(true)).isEqualTo(1);
+        assertThat(byDefault.enrich().streamThreads(false))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(two.enrich().streamThreads(true)).isEqualTo(2);
+        assertThatThrownBy(
+                        () ->
+                                ConfigLoader.builder()
+                                        .workingDir(dir)
+                                        .set("enrich.stream.threads", "many")
+                                        .load())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enrich.stream.threads");
+    }
 }
