@@ -129,8 +129,9 @@ public final class EnrichApp implements AutoCloseable {
             TopicTagger tagger,
             boolean sharesProcess) {
         Partitions partitions = partitions(config);
+        boolean auto = config.enrich().streamThreads() == EnrichConfig.AUTO_STREAM_THREADS;
         int threads = config.enrich().streamThreads(sharesProcess);
-        if (config.enrich().streamThreads() == EnrichConfig.AUTO_STREAM_THREADS) {
+        if (auto) {
             // Each partition of the raw topic is a task of one thread: more threads would idle.
             threads = Math.min(threads, partitions.raw());
         }
@@ -144,7 +145,7 @@ public final class EnrichApp implements AutoCloseable {
         log.info(
                 "Enrich: {} stream thread(s) (enrich.stream.threads: {})",
                 threads,
-                config.enrich().streamThreads() == EnrichConfig.AUTO_STREAM_THREADS
+                auto
                         ? "auto, "
                                 + (sharesProcess
                                         ? "sharing the process with ingest or sink"
