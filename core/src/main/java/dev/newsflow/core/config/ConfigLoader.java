@@ -260,9 +260,8 @@ public final class ConfigLoader {
                         stateDir.isEmpty()
                                 ? dataDir.resolve("streams")
                                 : resolve(r, "enrich.state.dir", stateDir, fileDir),
-                        r.string("enrich.stream.threads").equals("auto")
-                                ? EnrichConfig.AUTO_STREAM_THREADS
-                                : r.intValue("enrich.stream.threads", 1, 64),
+                        r.intOrAuto(
+                                "enrich.stream.threads", 1, 64, EnrichConfig.AUTO_STREAM_THREADS),
                         languages,
                         r.doubleValue("enrich.lang.min.confidence", 0.0, 1.0),
                         r.intValue("enrich.lang.max.chars", 50, 1_000_000),

@@ -55,6 +55,27 @@ final class ConfigReader {
         }
     }
 
+    /**
+     * An integer from {@code min} to {@code max}, or the word {@code auto}, read as {@code
+     * autoValue}.
+     */
+    int intOrAuto(String key, int min, int max, int autoValue) {
+        String s = string(key);
+        if (s.equals("auto")) {
+            return autoValue;
+        }
+        try {
+            int n = Integer.parseInt(s);
+            if (n < min || n > max) {
+                bad(key, "must be auto or between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            bad(key, "must be auto or an integer");
+            return autoValue;
+        }
+    }
+
     long longValue(String key, long min, long max) {
         String s = string(key);
         try {

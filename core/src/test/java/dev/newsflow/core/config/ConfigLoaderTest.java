@@ -353,6 +353,7 @@ class ConfigLoaderTest {
                                         .set("enrich.stream.threads", "many")
                                         .load())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("enrich.stream.threads");
+                .hasMessageContaining("enrich.stream.threads")
+                .hasMessageContaining("must be auto or an integer");
     }
 }
