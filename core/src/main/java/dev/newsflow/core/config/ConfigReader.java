@@ -42,17 +42,7 @@ final class ConfigReader {
     }
 
     int intValue(String key, int min, int max) {
-        String s = string(key);
-        try {
-            int n = Integer.parseInt(s);
-            if (n < min || n > max) {
-                bad(key, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            bad(key, "not an integer");
-            return min;
-        }
+        return parseInt(key, string(key), min, max, "");
     }
 
     /**
@@ -61,18 +51,23 @@ final class ConfigReader {
      */
     int intOrAuto(String key, int min, int max, int autoValue) {
         String s = string(key);
-        if (s.equals("auto")) {
-            return autoValue;
-        }
+        return s.equals("auto") ? autoValue : parseInt(key, s, min, max, "auto");
+    }
+
+    /**
+     * {@code s} as an integer from {@code min} to {@code max}; {@code alternative} is also allowed.
+     */
+    private int parseInt(String key, String s, int min, int max, String alternative) {
+        String or = alternative.isEmpty() ? "" : alternative + " or ";
         try {
             int n = Integer.parseInt(s);
             if (n < min || n > max) {
-                bad(key, "must be auto or between " + min + " and " + max);
+                bad(key, "must be " + or + "between " + min + " and " + max);
             }
             return n;
         } catch (NumberFormatException e) {
-            bad(key, "must be auto or an integer");
-            return autoValue;
+            bad(key, alternative.isEmpty() ? "not an integer" : "must be " + or + "an integer");
+            return min;
         }
     }
 
