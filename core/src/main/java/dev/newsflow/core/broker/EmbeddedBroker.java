@@ -123,22 +123,31 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Holds the directory's lock file for as long as this broker runs. */
     private static FileLock lock(Path dir) {
         Path file = dir.resolve(".newsflow-broker.lock");
-        FileChannel channel = null;
+        FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = channel.tryLock();
-            if (held != null) {
-                return held;
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by this JVM: same answer
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock broker directory " + dir, e);
         }
+        FileLock held = null;
+        IOException failure = null;
         try {
-            channel.close();
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            // held by this JVM: in use, as when another process holds it
         } catch (IOException e) {
-            // nothing held
+            failure = e;
+        }
+        if (held != null) {
+            return held;
+        }
+        try {
+            channel.close(); // holds no lock
+        } catch (IOException e) {
+            log.debug("Cannot close the unlocked {}: {}", file, e.toString());
+        }
+        if (failure != null) {
+            throw new UncheckedIOException("cannot lock broker directory " + dir, failure);
         }
         throw new IllegalStateException(
                 "broker directory "
@@ -159,9 +168,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void requireFree(int p, String key) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(config.host(), p));
+        try {
+            probe(p);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "port "
@@ -174,6 +182,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                             + key
                             + " to a free port",
                     e);
+        }
+    }
+
+    /** Binds {@code p} on the broker's host and lets it go: throws when it is taken. */
+    private void probe(int p) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(config.host(), p));
         }
     }
 
@@ -292,9 +308,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private boolean isFree(int p) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(config.host(), p));
+        try {
+            probe(p);
             return true;
         } catch (IOException e) {
             return false;
