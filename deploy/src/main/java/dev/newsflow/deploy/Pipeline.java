@@ -56,6 +56,9 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Duration STATUS_SAMPLE_INTERVAL = Duration.ofSeconds(10);
 
+    /** The all-in-one sink's {@code sink.instance.id} when none is configured. */
+    static final String ALL_IN_ONE_SINK = "all-in-one";
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private volatile @Nullable StatusCollector status;
     private @Nullable HttpEndpoint http;
@@ -83,6 +86,11 @@ public final class Pipeline implements AutoCloseable {
             throw e;
         }
         NewsflowConfig withBroker = config.withBootstrapServers(broker.bootstrapServers());
+        if (withBroker.sink().instanceId().isEmpty()) {
+            // The embedded broker belongs to this process (its directory is locked), so one fixed
+            // name can't collide: a restart takes the sink's partitions back at once.
+            withBroker = withBroker.withSink(withBroker.sink().withInstanceId(ALL_IN_ONE_SINK));
+        }
         Pipeline p = new Pipeline(withBroker, registry, new Health());
         p.started.push(registry::close);
         p.started.push(broker);

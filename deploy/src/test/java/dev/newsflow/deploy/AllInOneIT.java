@@ -10,9 +10,11 @@ import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.json.Json;
+import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.LocalHttpServer;
 import dev.newsflow.core.test.Schemas;
+import dev.newsflow.ingest.feed.FeedCoordinator;
 import dev.newsflow.ingest.feed.TopicReader;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -87,6 +90,9 @@ class AllInOneIT {
                                 NewsFixtures.writeFeedsFile(dir, server, deadPort()))
                         .set("ingest.fetch.allow.private.networks", true)
                         .set("enrich.lang.languages", "en,id,ms,fr,de")
+                        // longer than the test waits for the restart below to be ready: only
+                        // members that come back under their static names can be
+                        .set("kafka.session.timeout.ms", 120_000)
                         .load();
 
         try (Pipeline pipeline = Pipeline.startAllInOne(config)) {
@@ -275,10 +281,48 @@ class AllInOneIT {
                         .toList();
         assertThat(undocumented).as("meters missing from docs/METRICS.md").isEmpty();
 
-        // a restart on the same data directory resumes: the feeds are polled again, nothing is
-        // produced or stored twice
+        // a restart on the same data directory resumes at once: each group member comes back
+        // under its static name (enrich's kept in its state directory; Streams does not leave
+        // its group on close), so nothing waits for the stopped members' sessions to expire; the
+        // feeds are polled again, nothing is produced or stored twice
         int rssPolls = server.hits("/rss.xml");
         try (Pipeline pipeline = Pipeline.startAllInOne(config)) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI ready = URI.create("http://127.0.0.1:" + pipeline.httpPort() + "/health/ready");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    http.send(
+                                                            HttpRequest.newBuilder(ready).build(),
+                                                            HttpResponse.BodyHandlers.discarding())
+                                                    .statusCode()
+                                            == 200);
+            String enrichMember =
+                    Files.readString(
+                                    config.enrich()
+                                            .stateDir()
+                                            .resolve("newsflow-enrich.instance-id"))
+                            .strip();
+            try (Admin admin = TopicAdmin.admin(pipeline.config(), "test")) {
+                assertThat(
+                                admin.describeConsumerGroups(
+                                                List.of(
+                                                        "newsflow-enrich",
+                                                        "newsflow-sink",
+                                                        FeedCoordinator.GROUP_ID))
+                                        .all()
+                                        .get()
+                                        .values())
+                        .extracting(
+                                g ->
+                                        g.members().stream()
+                                                .map(m -> m.groupInstanceId().orElse("dynamic"))
+                                                .toList())
+                        .containsExactlyInAnyOrder(
+                                List.of(enrichMember + "-1"),
+                                List.of("newsflow-sink-all-in-one"),
+                                List.of("newsflow-ingest-" + config.ingest().instanceId()));
+            }
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> server.hits("/rss.xml") >= rssPolls + 3);
             String bootstrap = pipeline.config().kafka().bootstrapServers();

@@ -6,6 +6,7 @@ import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.config.TopicTaggerConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
+import dev.newsflow.core.kafka.GroupInstanceIds;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.enrich.lang.LanguageDetector;
@@ -34,6 +35,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +153,14 @@ public final class EnrichApp implements AutoCloseable {
                                         ? "sharing the process with ingest or sink"
                                         : "a thread per core, at most one per raw partition")
                         : config.enrich().streamThreads());
-        KafkaStreams streams = new KafkaStreams(topology, properties(config, threads));
+        String member = groupInstanceId(config.enrich());
+        log.info(
+                "Enrich: {} (enrich.instance.id: {})",
+                member == null
+                        ? "dynamic group membership"
+                        : "static group member " + member + " (threads add -1, -2…)",
+                config.enrich().instanceId());
+        KafkaStreams streams = new KafkaStreams(topology, properties(config, threads, member));
         streams.setUncaughtExceptionHandler(
                 e -> {
                     log.error("Stream thread failed; replacing it", e);
@@ -284,7 +293,44 @@ public final class EnrichApp implements AutoCloseable {
      * enrich.kafka.*} overrides apply.
      */
     public static Properties properties(NewsflowConfig config, int streamThreads) {
+        return properties(config, streamThreads, null);
+    }
+
+    /**
+     * The name of this instance's static group member for {@code enrich.instance.id}: the name kept
+     * in the state directory for {@code auto} (written on first start), none for {@code none}, else
+     * the configured name. Streams adds each stream thread's index.
+     */
+    static @Nullable String groupInstanceId(EnrichConfig enrich) {
+        return switch (enrich.instanceId()) {
+            case EnrichConfig.NO_INSTANCE_ID -> null;
+            // The state directory names the member: Streams locks it, so no two live processes
+            // share it, and a restart on the same disk (the all-in-one, a StatefulSet's volume)
+            // finds the same name.
+            case EnrichConfig.AUTO_INSTANCE_ID ->
+                    GroupInstanceIds.persistent(
+                            enrich.stateDir().resolve(enrich.applicationId() + ".instance-id"),
+                            enrich.applicationId() + "-");
+            default -> enrich.instanceId();
+        };
+    }
+
+    /**
+     * The Streams properties of {@code config} with {@code streamThreads} stream threads, as the
+     * static group member {@code groupInstanceId} (null: dynamic membership); {@code
+     * enrich.kafka.*} overrides apply.
+     */
+    static Properties properties(
+            NewsflowConfig config, int streamThreads, @Nullable String groupInstanceId) {
         Map<String, Object> defaults = new HashMap<>();
+        if (groupInstanceId != null) {
+            // A restarted instance takes its tasks back at once, with no rebalance; closing does
+            // not leave the group (Streams never does for a dynamic member either), so a rolling
+            // restart moves no state, and a stopped instance's tasks move after its session.
+            defaults.put(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    groupInstanceId);
+        }
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, config.enrich().applicationId());
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         defaults.put(StreamsConfig.STATE_DIR_CONFIG, config.enrich().stateDir().toString());

@@ -3,8 +3,12 @@ package dev.newsflow.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.config.NewsflowConfig;
+import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnrichAppPropertiesTest {
 
@@ -43,5 +47,46 @@ class EnrichAppPropertiesTest {
         var config = ConfigLoader.builder().set("enrich.stream.threads", "3").load();
 
         assertThat(EnrichApp.properties(config)).containsEntry("num.stream.threads", 3);
+    }
+
+    @Test
+    void shouldNameAStaticMemberPerStateDirectoryAndEachThreadApart(@TempDir Path dir) {
+        NewsflowConfig one =
+                ConfigLoader.builder().set("enrich.state.dir", dir.resolve("one")).load();
+        NewsflowConfig two =
+                ConfigLoader.builder().set("enrich.state.dir", dir.resolve("two")).load();
+
+        String member = EnrichApp.groupInstanceId(one.enrich());
+        assertThat(member).matches("newsflow-enrich-[0-9a-f]{16}");
+        assertThat(EnrichApp.groupInstanceId(one.enrich())).as("after a restart").isEqualTo(member);
+        assertThat(dir.resolve("one/newsflow-enrich.instance-id")).exists();
+        assertThat(EnrichApp.groupInstanceId(two.enrich())).isNotEqualTo(member);
+
+        StreamsConfig streams = new StreamsConfig(EnrichApp.properties(one, 2, member));
+        assertThat(streams.getMainConsumerConfigs("newsflow-enrich", "c", 1))
+                .containsEntry("group.instance.id", member + "-1");
+        assertThat(streams.getRestoreConsumerConfigs("c")).doesNotContainKey("group.instance.id");
+    }
+
+    @Test
+    void shouldUseAConfiguredNameOrDynamicMembership(@TempDir Path dir) {
+        NewsflowConfig named =
+                ConfigLoader.builder()
+                        .set("enrich.state.dir", dir)
+                        .set("enrich.instance.id", "enrich-0")
+                        .load();
+        NewsflowConfig none =
+                ConfigLoader.builder()
+                        .set("enrich.state.dir", dir)
+                        .set("enrich.instance.id", "none")
+                        .load();
+
+        assertThat(EnrichApp.groupInstanceId(named.enrich())).isEqualTo("enrich-0");
+        assertThat(EnrichApp.groupInstanceId(none.enrich())).isNull();
+        assertThat(
+                        new StreamsConfig(EnrichApp.properties(none, 1, null))
+                                .getMainConsumerConfigs("newsflow-enrich", "c", 1))
+                .doesNotContainKey("group.instance.id");
+        assertThat(dir).isEmptyDirectory();
     }
 }

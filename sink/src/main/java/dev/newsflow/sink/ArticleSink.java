@@ -5,6 +5,7 @@ import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.DlqHeaders;
+import dev.newsflow.core.kafka.GroupInstanceIds;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.sink.jdbc.ArticleWriter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -120,6 +121,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         consumerDefaults.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         consumerDefaults.put(
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaSettings.GROUP_SESSION_TIMEOUT_MS);
+        if (!config.sink().instanceId().isEmpty()) {
+            consumerDefaults.put(
+                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    "newsflow-sink-" + config.sink().instanceId());
+        }
         return config.kafka().clientProps("sink", consumerDefaults);
     }
 
@@ -154,7 +160,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Sink stopped", e);
         } finally {
-            consumer.close(Duration.ofSeconds(10));
+            consumer.close(GroupInstanceIds.LEAVE_ON_CLOSE);
             dlq.close(Duration.ofSeconds(10));
             clientMetrics.forEach(KafkaClientMetrics::close);
         }

@@ -12,7 +12,16 @@ class ArticleSinkPropertiesTest {
         assertThat(ArticleSink.consumerProps(ConfigLoader.builder().load()))
                 .containsEntry("isolation.level", "read_committed")
                 .containsEntry("enable.auto.commit", false)
-                .containsEntry("session.timeout.ms", 15_000);
+                .containsEntry("session.timeout.ms", 15_000)
+                .doesNotContainKey("group.instance.id");
+    }
+
+    @Test
+    void shouldJoinAsAStaticMemberWhenNamed() {
+        assertThat(
+                        ArticleSink.consumerProps(
+                                ConfigLoader.builder().set("sink.instance.id", "sink-0").load()))
+                .containsEntry("group.instance.id", "newsflow-sink-sink-0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.core.article.ArticleIds;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.LinkRules;
+import dev.newsflow.core.kafka.GroupInstanceIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -282,7 +283,8 @@ public final class ConfigLoader {
                         r.longValue("enrich.cluster.wait.ms", 100, 3_600_000),
                         r.intValue("enrich.cluster.index.partitions", 1, 1024),
                         r.doubleValue("enrich.cluster.min.jaccard", 0.01, 1.0),
-                        r.doubleValue("enrich.cluster.min.containment", 0.01, 1.0));
+                        r.doubleValue("enrich.cluster.min.containment", 0.01, 1.0),
+                        instanceName(r, "enrich.instance.id", "auto, none or a name of"));
 
         String jdbcUrl = r.string("sink.jdbc.url");
         if (jdbcUrl.isEmpty()) {
@@ -300,7 +302,8 @@ public final class ConfigLoader {
                         r.intValue("sink.jdbc.pool.size", 1, 256),
                         r.intValue("sink.retention.days", 0, 36_500),
                         r.longValue("sink.retention.interval.ms", 1_000, 7L * 24 * 3600 * 1000),
-                        r.intValue("sink.retention.batch.size", 1, 1_000_000));
+                        r.intValue("sink.retention.batch.size", 1, 1_000_000),
+                        instanceName(r, "sink.instance.id", "empty or a name of"));
 
         List<FeedDefinition> feeds = new ArrayList<>();
         if (fileFeeds != null) {
@@ -313,6 +316,15 @@ public final class ConfigLoader {
         }
         return new NewsflowConfig(
                 dataDir, kafka, topics, broker, http, log, ingest, enrich, sink, dedupe(feeds, r));
+    }
+
+    /** A static group member's name ({@link GroupInstanceIds#VALID}; the keywords match it too). */
+    private static String instanceName(ConfigReader r, String key, String what) {
+        String name = r.string(key);
+        if (!name.isEmpty() && !GroupInstanceIds.VALID.matcher(name).matches()) {
+            r.bad(key, "must be " + what + " 1-128 letters, digits, '.', '_' or '-'");
+        }
+        return name;
     }
 
     private static PollConfig pollConfig(ConfigReader r) {

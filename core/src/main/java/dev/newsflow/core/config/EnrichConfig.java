@@ -34,6 +34,10 @@ import java.util.List;
  *     index, when enrich creates it (default 1); an existing topic keeps its count
  * @param clusterMinJaccard estimated Jaccard similarity that makes a near-duplicate (default 0.3)
  * @param clusterMinContainment estimated containment that makes a near-duplicate (default 0.6)
+ * @param instanceId this instance's static group membership ({@code group.instance.id} of its
+ *     stream threads): {@link #AUTO_INSTANCE_ID} (the default: a name kept in the state directory,
+ *     so a restarted instance takes its place in the group at once), {@link #NO_INSTANCE_ID}
+ *     (dynamic membership: a restart waits for the old member's session to expire), or a name
  */
 public record EnrichConfig(
         String applicationId,
@@ -54,9 +58,16 @@ public record EnrichConfig(
         long clusterWaitMs,
         int clusterIndexPartitions,
         double clusterMinJaccard,
-        double clusterMinContainment) {
+        double clusterMinContainment,
+        String instanceId) {
     /** {@code enrich.stream.threads: auto}. */
     public static final int AUTO_STREAM_THREADS = 0;
+
+    /** {@code enrich.instance.id: auto}. */
+    public static final String AUTO_INSTANCE_ID = "auto";
+
+    /** {@code enrich.instance.id: none}. */
+    public static final String NO_INSTANCE_ID = "none";
 
     public EnrichConfig {
         languages = List.copyOf(languages);

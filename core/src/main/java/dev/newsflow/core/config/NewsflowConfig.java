@@ -55,4 +55,10 @@ public record NewsflowConfig(
         return new NewsflowConfig(
                 dataDir, kafka, topics, broker, newHttp, log, ingest, enrich, sink, feeds);
     }
+
+    /** Returns a copy with other sink settings. */
+    public NewsflowConfig withSink(SinkConfig newSink) {
+        return new NewsflowConfig(
+                dataDir, kafka, topics, broker, http, log, ingest, enrich, newSink, feeds);
+    }
 }

@@ -13,6 +13,8 @@ package dev.newsflow.core.config;
  *     {@code fetched_at}); 0 (the default) keeps everything
  * @param retentionIntervalMs how often the retention delete runs (default one hour)
  * @param retentionBatchSize rows one retention delete transaction removes at most (default 1000)
+ * @param instanceId the consumer's static group membership ({@code group.instance.id}); empty (the
+ *     default) for dynamic membership
  */
 public record SinkConfig(
         String jdbcUrl,
@@ -23,7 +25,23 @@ public record SinkConfig(
         int poolSize,
         int retentionDays,
         long retentionIntervalMs,
-        int retentionBatchSize) {
+        int retentionBatchSize,
+        String instanceId) {
+
+    /** Returns a copy with another {@link #instanceId()}. */
+    public SinkConfig withInstanceId(String id) {
+        return new SinkConfig(
+                jdbcUrl,
+                user,
+                password,
+                groupId,
+                batchSize,
+                poolSize,
+                retentionDays,
+                retentionIntervalMs,
+                retentionBatchSize,
+                id);
+    }
 
     /** Returns whether the database is SQLite. */
     public boolean isSqlite() {
@@ -55,6 +73,8 @@ public record SinkConfig(
                 + retentionIntervalMs
                 + ", retentionBatchSize="
                 + retentionBatchSize
+                + ", instanceId="
+                + instanceId
                 + "]";
     }
 }

@@ -7,6 +7,7 @@ import dev.newsflow.core.feed.FeedDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -355,5 +356,32 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("enrich.stream.threads")
                 .hasMessageContaining("must be auto or an integer");
+    }
+
+    @Test
+    void shouldReadInstanceNamesAsAutoForEnrichAndNoneForTheSinkByDefault() {
+        NewsflowConfig byDefault = ConfigLoader.builder().workingDir(dir).load();
+        NewsflowConfig named =
+                ConfigLoader.builder()
+                        .workingDir(dir)
+                        .set("enrich.instance.id", "enrich-0")
+                        .set("sink.instance.id", "sink-a.1")
+                        .load();
+
+        assertThat(byDefault.enrich().instanceId()).isEqualTo(EnrichConfig.AUTO_INSTANCE_ID);
+        assertThat(byDefault.sink().instanceId()).isEmpty();
+        assertThat(named.enrich().instanceId()).isEqualTo("enrich-0");
+        assertThat(named.sink().instanceId()).isEqualTo("sink-a.1");
+        for (String key : List.of("enrich.instance.id", "sink.instance.id")) {
+            assertThatThrownBy(
+                            () ->
+                                    ConfigLoader.builder()
+                                            .workingDir(dir)
+                                            .set(key, "two words")
+                                            .load())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(key)
+                    .hasMessageContaining("letters, digits");
+        }
     }
 }
