@@ -92,6 +92,9 @@ public final class IngestApp implements AutoCloseable {
                     "ingest",
                     () -> {
                         String fatal = publisher.fatalError();
+                        if (fatal == null) {
+                            fatal = coordinator.fatalError();
+                        }
                         if (fatal != null) {
                             return HealthStatus.down(fatal);
                         }

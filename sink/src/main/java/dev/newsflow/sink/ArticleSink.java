@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -62,8 +63,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean databaseUp = true;
     private volatile String lastDatabaseError = "";
+    private final String instanceId;
+    private volatile String fatalError = "";
 
     public ArticleSink(NewsflowConfig config, ArticleWriter writer, SinkMetrics metrics) {
+        this.instanceId = config.sink().instanceId();
         this.writer = Objects.requireNonNull(writer, "writer can't be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics can't be null");
         this.consumer =
@@ -99,6 +103,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     /** The last database error, empty if none. */
     public String lastDatabaseError() {
         return lastDatabaseError;
+    }
+
+    /** Why the sink thread stopped for good (another sink under its name), empty if not. */
+    public String fatalError() {
+        return fatalError;
     }
 
     /** Whether the sink thread runs. */
@@ -157,6 +166,12 @@ public final class ArticleSink implements Runnable, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (FencedInstanceIdException e) {
+            fatalError =
+                    "another live sink joined the group as this one (sink.instance.id '"
+                            + instanceId
+                            + "'): each sink needs a name of its own";
+            log.error("Sink stopped: {}", fatalError, e);
         } catch (RuntimeException e) {
             log.error("Sink stopped", e);
         } finally {

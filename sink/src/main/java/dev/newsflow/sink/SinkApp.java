@@ -96,7 +96,10 @@ public final class SinkApp implements AutoCloseable {
                 "sink",
                 () -> {
                     if (!sink.alive()) {
-                        return HealthStatus.down("sink thread stopped");
+                        return HealthStatus.down(
+                                sink.fatalError().isEmpty()
+                                        ? "sink thread stopped"
+                                        : "sink thread stopped: " + sink.fatalError());
                     }
                     if (!sink.databaseUp()) {
                         return HealthStatus.down(

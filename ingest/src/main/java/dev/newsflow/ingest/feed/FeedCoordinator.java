@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,6 +53,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private final FeedScheduler scheduler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final @Nullable KafkaClientMetrics clientMetrics;
+    private volatile @Nullable String fatalError;
     private final Map<String, Integer> feedPartition = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
@@ -108,6 +110,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     }
 
     /** Returns whether the coordinator runs and has joined the group. */
+    /** Why the coordinator stopped for good, or null while it runs. */
+    public @Nullable String fatalError() {
+        return fatalError;
+    }
+
     public boolean healthy() {
         return thread.isAlive() && assigned;
     }
@@ -125,6 +132,13 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             if (running) {
                 throw e;
             }
+        } catch (FencedInstanceIdException e) {
+            fatalError =
+                    "another live ingest instance joined the feed group as this one"
+                            + " (ingest.instance.id '"
+                            + config.ingest().instanceId()
+                            + "'): each instance needs a name of its own";
+            log.error("Feed coordinator stopped: {}", fatalError, e);
         } catch (RuntimeException e) {
             log.error("Feed coordinator stopped", e);
         } finally {

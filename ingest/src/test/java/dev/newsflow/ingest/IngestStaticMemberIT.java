@@ -1,0 +1,57 @@
+package dev.newsflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.core.config.NewsflowConfig;
+import dev.newsflow.core.http.Health;
+import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.test.TestBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ingest joins the feed group as a static member named by {@code ingest.instance.id}. A second live
+ * instance started under the same name takes its place; the first stops coordinating feeds and says
+ * why on its health check, rather than reading as "not in the ingest group yet".
+ */
+class IngestStaticMemberIT {
+    @Test
+    void shouldReportWhyAnInstanceStoppedWhenAnotherTookItsName() {
+        try (TestBroker broker = TestBroker.start()) {
+            NewsflowConfig config =
+                    TestConfigs.config(
+                            "kafka.bootstrap.servers",
+                            broker.bootstrapServers(),
+                            "http.port",
+                            -1,
+                            "ingest.instance.id",
+                            "ingest-a");
+            try (Admin admin = TopicAdmin.admin(config, "admin")) {
+                TopicAdmin.ensureTopics(admin, 1, (short) 1, List.of());
+            }
+            Health first = new Health();
+            Health second = new Health();
+            try (IngestApp one = IngestApp.start(config, new SimpleMeterRegistry(), first)) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> first.check().get("ingest").ready());
+                try (IngestApp two = IngestApp.start(config, new SimpleMeterRegistry(), second)) {
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> second.check().get("ingest").ready());
+                    await().atMost(Duration.ofSeconds(60))
+                            .untilAsserted(
+                                    () ->
+                                            assertThat(first.check().get("ingest").detail())
+                                                    .contains(
+                                                            "another live ingest instance joined"
+                                                                    + " the feed group")
+                                                    .contains("ingest-a"));
+                    assertThat(first.check().get("ingest").ready()).isFalse();
+                }
+            }
+        }
+    }
+}
