@@ -216,9 +216,12 @@ public final class ConfigLoader {
                         r.bool("ingest.fetch.robots.enabled"),
                         r.longValue("ingest.fetch.robots.cache.ms", 1_000, 30L * 24 * 3600 * 1000),
                         resolveMap(r, "ingest.fetch.resolve"));
-        String instanceId = r.string("ingest.instance.id");
+        // it also names ingest's static member of the feed group, which Kafka restricts to these
+        // characters
+        String instanceId = instanceName(r, "ingest.instance.id", "empty or a name of");
         if (instanceId.isEmpty()) {
-            instanceId = hostName();
+            String host = hostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            instanceId = host.substring(0, Math.min(host.length(), 128));
         }
         long defaultPollMs = r.longValue("ingest.poll.interval.ms", 1_000, 7L * 24 * 3600 * 1000);
         IngestConfig ingest =

@@ -359,7 +359,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shouldReadInstanceNamesAsAutoForEnrichAndNoneForTheSinkByDefault() {
+    void shouldReadInstanceNamesAsAutoForEnrichAndNoneForTheSinkByDefaultAndRejectOthers() {
         NewsflowConfig byDefault = ConfigLoader.builder().workingDir(dir).load();
         NewsflowConfig named =
                 ConfigLoader.builder()
@@ -372,7 +372,8 @@ class ConfigLoaderTest {
         assertThat(byDefault.sink().instanceId()).isEmpty();
         assertThat(named.enrich().instanceId()).isEqualTo("enrich-0");
         assertThat(named.sink().instanceId()).isEqualTo("sink-a.1");
-        for (String key : List.of("enrich.instance.id", "sink.instance.id")) {
+        assertThat(byDefault.ingest().instanceId()).as("the host name").matches("[A-Za-z0-9._-]+");
+        for (String key : List.of("ingest.instance.id", "enrich.instance.id", "sink.instance.id")) {
             assertThatThrownBy(
                             () ->
                                     ConfigLoader.builder()

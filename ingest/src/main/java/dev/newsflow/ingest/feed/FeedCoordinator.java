@@ -109,12 +109,12 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         thread.start();
     }
 
-    /** Returns whether the coordinator runs and has joined the group. */
     /** Why the coordinator stopped for good, or null while it runs. */
     public @Nullable String fatalError() {
         return fatalError;
     }
 
+    /** Returns whether the coordinator runs and has joined the group. */
     public boolean healthy() {
         return thread.isAlive() && assigned;
     }
