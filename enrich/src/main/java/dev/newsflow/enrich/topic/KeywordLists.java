@@ -19,7 +19,10 @@ import java.util.TreeMap;
  * this class), counted as distinct terms found in a text. A topic gets evidence only when at least
  * {@code minHits} distinct terms of its list occur (default 2): one word is a guess, two different
  * ones are a pattern. The evidence grows with the number of distinct terms, {@code 1 - 0.6^(hits -
- * 1)}: 0.4 for two, 0.64 for three, 0.78 for four.
+ * 1)}: 0.4 for two, 0.64 for three, 0.78 for four. The shipped lists ({@link #loadDefault}) count
+ * the terms by the text's length ({@link #withLengthScaling}, {@value #REFERENCE_WORDS} words, at
+ * most as short as {@value #FLOOR_WORDS}): two terms in a feed item's 50-word summary are as sure
+ * as four in a 200-word article or six in a 450-word one.
  *
  * <p>The lists of the text's language are used (Nigerian Pidgin also reads the English ones, each
  * term counted once); when the language is unknown, all lists are; a language without lists gets no
@@ -33,12 +36,25 @@ public final class KeywordLists {
     private static final Map<String, List<String>> ALSO_READS = Map.of("pcm", List.of("en"));
     private static final double DECAY = 0.6;
 
+    /**
+     * The length at which the shipped lists count the distinct terms found as they are: a shorter
+     * text counts them more, a longer one less ({@link #withLengthScaling}). Chosen with {@link
+     * #FLOOR_WORDS} and {@link IptcTopicTagger#KEYWORD_WEIGHT} on the dev half of real news pages
+     * with silver labels (bench/README.md, "Keyword evidence by length, again"): unscaled, the
+     * lists tagged almost nothing in a page's first 60 words (1 keyword-only tag in 181 leads).
+     */
+    public static final int REFERENCE_WORDS = 200;
+
+    /** Texts shorter than this count as this long: the scaling of a short text stops at 2. */
+    public static final int FLOOR_WORDS = 50;
+
     private record Lists(TermMatcher matcher, IptcTopic[] topicOfTerm) {}
 
     private final Map<String, Lists> byLanguage;
     private final int minHits;
     private final Set<String> languages;
     private final int referenceTokens;
+    private final int floorTokens;
     private final Set<IptcTopic> scaled;
 
     private KeywordLists(
@@ -46,11 +62,13 @@ public final class KeywordLists {
             int minHits,
             Set<String> languages,
             int referenceTokens,
+            int floorTokens,
             Set<IptcTopic> scaled) {
         this.byLanguage = byLanguage;
         this.minHits = minHits;
         this.languages = languages;
         this.referenceTokens = referenceTokens;
+        this.floorTokens = floorTokens;
         this.scaled = scaled;
     }
 
@@ -58,9 +76,9 @@ public final class KeywordLists {
      * These lists with the distinct terms of a text longer than {@code tokens} words counted as
      * {@code hits · sqrt(tokens / length)} for the evidence (0 = never scaled; a run of a script
      * written without spaces counts a word per two characters), since a long article finds more
-     * distinct terms of every list. Measured, not shipped: {@link IptcTopicTagger#create} does not
-     * use it (bench/README.md, "Keyword evidence by length": cross-validated MasakhaNEWS macro-F1
-     * +0.016 at 100 words, bought with 9 points of coverage).
+     * distinct terms of every list; shorter texts count as they are. For experiments
+     * (bench/README.md, "Keyword evidence by length"); the shipped lists scale both ways ({@link
+     * #withLengthScaling}).
      */
     public KeywordLists withReferenceLength(int tokens) {
         return withReferenceLength(tokens, EnumSet.allOf(IptcTopic.class));
@@ -71,12 +89,28 @@ public final class KeywordLists {
         if (tokens < 0) {
             throw new IllegalArgumentException("tokens must be at least 0: " + tokens);
         }
-        return new KeywordLists(byLanguage, minHits, languages, tokens, Set.copyOf(topics));
+        return new KeywordLists(byLanguage, minHits, languages, tokens, tokens, Set.copyOf(topics));
     }
 
-    /** Loads the lists shipped in the jar. */
+    /**
+     * These lists with the distinct terms of every text counted as {@code hits · sqrt(tokens /
+     * max(length, floor))}: fewer for a text longer than {@code tokens} words, more for a shorter
+     * one (at most {@code sqrt(tokens / floor)} times), since a short text that names several terms
+     * of a list is about its topic more surely than a long one.
+     */
+    public KeywordLists withLengthScaling(int tokens, int floor) {
+        if (tokens < 1 || floor < 1 || floor > tokens) {
+            throw new IllegalArgumentException(
+                    "need 1 <= floor <= tokens: floor " + floor + ", tokens " + tokens);
+        }
+        return new KeywordLists(
+                byLanguage, minHits, languages, tokens, floor, EnumSet.allOf(IptcTopic.class));
+    }
+
+    /** Loads the lists shipped in the jar, scaled by text length as the tagger uses them. */
     public static KeywordLists loadDefault(int minHits) {
-        return parse(TopicResources.lines(RESOURCE), minHits);
+        return parse(TopicResources.lines(RESOURCE), minHits)
+                .withLengthScaling(REFERENCE_WORDS, FLOOR_WORDS);
     }
 
     /**
@@ -143,7 +177,7 @@ public final class KeywordLists {
                 });
         Set<String> languages = new LinkedHashSet<>(terms.keySet());
         languages.remove(ALL);
-        return new KeywordLists(byLanguage, minHits, Set.copyOf(languages), 0, Set.of());
+        return new KeywordLists(byLanguage, minHits, Set.copyOf(languages), 0, 0, Set.of());
     }
 
     /** The languages that have lists. */
@@ -183,7 +217,10 @@ public final class KeywordLists {
         Objects.requireNonNull(language, "language can't be null");
         List<TextTokens.Token> tokens = TextTokens.tokens(TextTokens.normalise(text));
         double length = referenceTokens > 0 ? length(tokens) : 0;
-        double scale = length > referenceTokens ? Math.sqrt(referenceTokens / length) : 1;
+        double scale =
+                referenceTokens > 0
+                        ? Math.sqrt(referenceTokens / Math.max(length, floorTokens))
+                        : 1;
         Map<IptcTopic, Double> out = new EnumMap<>(IptcTopic.class);
         hits(tokens, language)
                 .forEach(

@@ -111,13 +111,42 @@ class IptcTopicTaggerTest {
     }
 
     @Test
+    void shouldTagAShortItemFromTwoKeywordsButNotALongTextThatMentionsThemInPassing() {
+        // a feed item's summary: two distinct disaster terms (banjir, bencana) in 49 words
+        String item =
+                "Banjir rendam ratusan rumah warga setelah hujan deras semalaman. Hujan deras yang"
+                        + " turun sejak sore hingga pagi hari menyebabkan banjir di sejumlah"
+                        + " kecamatan. Ratusan rumah warga terendam air setinggi hingga satu meter."
+                        + " Badan penanggulangan bencana daerah telah mendirikan posko pengungsian"
+                        + " dan menyalurkan bantuan makanan serta selimut kepada warga yang"
+                        + " terdampak.";
+        Language id = new Language("id", 0.98, "text");
+        String disaster = "medtop:03000000";
+
+        assertThat(codes(TAGGER.tag(article("https://example.id/daerah/1", null, item), id)))
+                .contains(disaster);
+        // the same two terms in a 600-word text about something else are no evidence
+        String padding = " Pemerintah membahas anggaran pendidikan bersama parlemen.".repeat(100);
+        assertThat(
+                        codes(
+                                TAGGER.tag(
+                                        article(
+                                                "https://example.id/berita/1",
+                                                null,
+                                                item + padding),
+                                        id)))
+                .doesNotContain(disaster);
+    }
+
+    @Test
     void shouldMultiplyTheDoubtsOfSectionAndKeywords() {
         IptcTopicTagger tagger =
                 IptcTopicTagger.builder()
                         .sections(SectionLexicon.loadDefault())
                         .keywords(KeywordLists.loadDefault(2))
                         .build();
-        // three distinct Swahili sport keywords: evidence 1 - 0.6^2 = 0.64
+        // three distinct Swahili sport keywords in 8 words, counted as 3 · sqrt(200 / 50) = 6 (a
+        // text this short counts them twice): evidence 1 - 0.6^5
         RawArticle a =
                 article(
                         "https://www.bbc.com/swahili/michezo-123",
@@ -130,7 +159,7 @@ class IptcTopicTaggerTest {
         double expected =
                 1
                         - (1 - IptcTopicTagger.SECTION_WEIGHT)
-                                * (1 - IptcTopicTagger.KEYWORD_WEIGHT * 0.64);
+                                * (1 - IptcTopicTagger.KEYWORD_WEIGHT * (1 - Math.pow(0.6, 5)));
         assertThat(sport).isCloseTo(expected, offset(1e-9));
         assertThat(tagger.tag(a, sw)).extracting(TopicTag::code).containsExactly("medtop:15000000");
     }

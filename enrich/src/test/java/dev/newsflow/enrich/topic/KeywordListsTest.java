@@ -63,6 +63,25 @@ class KeywordListsTest {
     }
 
     @Test
+    void shouldCountTheTermsOfShortTextsUpAndOfLongTextsDown() {
+        KeywordLists scaled = KeywordLists.parse(LINES, 2).withLengthScaling(200, 50);
+        KeywordLists plain = KeywordLists.parse(LINES, 2);
+        String two = "war and troops";
+        // 2 terms in 3 words count as at the floor, 2 · sqrt(200 / 50) = 4; in 200 words as 2; in
+        // 800 words as 1, which is no evidence
+        String at200 = two + " filler".repeat(200 - 3);
+        String at800 = two + " filler".repeat(800 - 3);
+
+        assertThat(scaled.evidence(two, "en").get(IptcTopic.CONFLICT))
+                .isCloseTo(1 - Math.pow(0.6, 3), offset(1e-9));
+        assertThat(scaled.evidence(at200, "en")).isEqualTo(plain.evidence(two, "en"));
+        assertThat(scaled.evidence(at800, "en")).doesNotContainKey(IptcTopic.CONFLICT);
+        assertThat(scaled.hits(at800, "en")).containsEntry(IptcTopic.CONFLICT, 2);
+        assertThatThrownBy(() -> plain.withLengthScaling(50, 200))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldReadOnlyTheListsOfTheLanguageAndAllWhenUnknown() {
         KeywordLists lists = KeywordLists.parse(LINES, 2);
         String text = "perang dan pasukan; war and troops";
