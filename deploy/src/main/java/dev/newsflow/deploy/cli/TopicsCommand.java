@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +76,10 @@ public final class TopicsCommand implements Runnable {
                 "Read one text a line from stdin and print its topics, one JSON array a line:",
                 "[{\"code\":\"medtop:11000000\",\"label\":\"politics\",\"score\":0.93}, ...]",
                 "([] when no topic reaches enrich.topic.threshold). Uses the tagger of the enrich",
-                "service; the language is detected per line unless --lang is given."
+                "service; the language is detected per line unless --lang is given. With",
+                "--verbose, one JSON object a line: the language, the tags, and every topic any",
+                "signal spoke for with its model probability, section strength and keyword",
+                "evidence (before their weights) and its combined score."
             })
     static final class Classify implements Callable<Integer> {
         @Mixin ConfigOptions options;
@@ -93,6 +98,11 @@ public final class TopicsCommand implements Runnable {
                 description = "URL of every line, for section evidence (e.g. .../sport/...).")
         String url = "urn:newsflow:cli";
 
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Also print what each signal said of each topic, and the language.")
+        boolean verbose;
+
         @Override
         public Integer call() throws IOException {
             NewsflowConfig config = options.load();
@@ -110,11 +120,52 @@ public final class TopicsCommand implements Runnable {
                                 ? new Language(lang, 1.0, "hint")
                                 : detector.detect(article);
                 List<TopicTag> tags = tagger.tag(article, language);
-                out.println(Json.toString(tags));
+                if (verbose && tagger instanceof IptcTopicTagger iptc) {
+                    out.println(Json.toString(explained(tags, language, iptc, article)));
+                } else {
+                    out.println(Json.toString(tags));
+                }
                 out.flush();
             }
             return 0;
         }
+    }
+
+    /**
+     * The verbose line of {@code classify}: the language, the tags, and for every topic with any
+     * evidence its signals before their weights and its combined score, best first.
+     */
+    static Map<String, Object> explained(
+            List<TopicTag> tags, Language language, IptcTopicTagger tagger, RawArticle article) {
+        IptcTopicTagger.Explanation e = tagger.explain(article, language);
+        List<Map<String, Object>> signals = new ArrayList<>();
+        IptcTopic[] topics = IptcTopic.values();
+        Integer[] order = new Integer[topics.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(e.scores()[b], e.scores()[a]));
+        for (int i : order) {
+            if (round(e.scores()[i]) <= 0) {
+                continue; // no signal spoke for it, or too little to print
+            }
+            Map<String, Object> topic = new LinkedHashMap<>();
+            topic.put("label", topics[i].label());
+            topic.put("score", round(e.scores()[i]));
+            topic.put("model", round(e.model()[i]));
+            topic.put("section", round(e.section()[i]));
+            topic.put("keywords", round(e.keywords()[i]));
+            signals.add(topic);
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("language", language.code());
+        line.put("tags", tags);
+        line.put("signals", signals);
+        return line;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /** {@code newsflow topics eval}: accuracy and macro-F1 per language on SIB-200/MasakhaNEWS. */

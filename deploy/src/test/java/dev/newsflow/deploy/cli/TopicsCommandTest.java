@@ -2,6 +2,8 @@ package dev.newsflow.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.core.test.Fixtures;
 import dev.newsflow.deploy.Newsflow;
 import java.io.ByteArrayInputStream;
@@ -45,6 +47,41 @@ class TopicsCommandTest {
                 .contains("\"code\":\"medtop:11000000\"", "\"code\":\"medtop:16000000\"")
                 .contains("\"label\":\"conflict, war and peace\"");
         assertThat(lines[1]).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldExplainEachTopicsSignalsWhenVerbose() throws Exception {
+        String item =
+                "Grève des dockers : le trafic du port fortement perturbé. Les dockers ont entamé"
+                        + " vendredi une grève de quarante-huit heures pour protester contre la"
+                        + " réforme de leurs horaires de travail. Les syndicats demandent"
+                        + " l'ouverture de négociations avec la direction du port.";
+
+        String out =
+                run(
+                        item + "\n",
+                        "topics",
+                        "classify",
+                        "--lang",
+                        "fr",
+                        "--url",
+                        "https://example.fr/economie/2026/greve",
+                        "--verbose");
+
+        JsonNode line = new ObjectMapper().readTree(out.strip());
+        assertThat(line.path("language").asText()).isEqualTo("fr");
+        assertThat(line.path("tags").get(0).path("label").asText()).isEqualTo("labour");
+        JsonNode labour = line.path("signals").get(0);
+        assertThat(labour.path("label").asText()).isEqualTo("labour");
+        assertThat(labour.path("model").asDouble()).as("a topic the model does not know").isZero();
+        assertThat(labour.path("keywords").asDouble()).isPositive();
+        assertThat(line.path("signals"))
+                .anySatisfy(
+                        s -> {
+                            assertThat(s.path("label").asText())
+                                    .isEqualTo("economy, business and finance");
+                            assertThat(s.path("section").asDouble()).as("/economie/").isPositive();
+                        });
     }
 
     @Test

@@ -5,11 +5,9 @@ import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.config.TopicTaggerConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +120,19 @@ public final class IptcTopicTagger implements TopicTagger {
      * the threshold.
      */
     public double[] scores(RawArticle article, Language language) {
+        return explain(article, language).scores();
+    }
+
+    /**
+     * What each signal says of each topic, indexed by {@link IptcTopic#ordinal()}: the model's
+     * probability, the section strength and the keyword evidence, before their weights; {@code
+     * scores} combines them by the rule above.
+     */
+    public record Explanation(
+            double[] model, double[] section, double[] keywords, double[] scores) {}
+
+    /** The signals behind {@link #scores} (for {@code newsflow topics classify --verbose}). */
+    public Explanation explain(RawArticle article, Language language) {
         Objects.requireNonNull(article, "article can't be null");
         Objects.requireNonNull(language, "language can't be null");
         String text = article.titleAndText();
@@ -129,8 +140,9 @@ public final class IptcTopicTagger implements TopicTagger {
             text = text.substring(0, maxChars);
         }
         String lang = modelLanguage(language.code());
-        double[] keep = new double[TOPICS.length];
-        Arrays.fill(keep, 1.0); // running product of (1 - evidence)
+        double[] fromModel = new double[TOPICS.length];
+        double[] fromSection = new double[TOPICS.length];
+        double[] fromKeywords = new double[TOPICS.length];
         if (model != null && !text.isBlank()) {
             String title = article.title() == null ? "" : article.title();
             if (title.length() > maxChars) {
@@ -138,24 +150,25 @@ public final class IptcTopicTagger implements TopicTagger {
             }
             double[] m = model.scores(text, title, lang);
             for (int i = 0; i < m.length; i++) {
-                keep[modelTopic[i]] *= 1 - m[i];
+                fromModel[modelTopic[i]] = m[i];
             }
         }
         if (sections != null) {
-            for (Map.Entry<IptcTopic, Double> e : sections.evidence(article).entrySet()) {
-                keep[e.getKey().ordinal()] *= 1 - sectionWeight * e.getValue();
-            }
+            sections.evidence(article).forEach((t, e) -> fromSection[t.ordinal()] = e);
         }
         if (keywords != null && !text.isBlank()) {
-            for (Map.Entry<IptcTopic, Double> e : keywords.evidence(text, lang).entrySet()) {
-                keep[e.getKey().ordinal()] *= 1 - keywordWeight * e.getValue();
-            }
+            keywords.evidence(text, lang).forEach((t, e) -> fromKeywords[t.ordinal()] = e);
         }
         double[] scores = new double[TOPICS.length];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = 1 - keep[i];
+            // a noisy-OR: the product of each signal's doubt
+            scores[i] =
+                    1
+                            - (1 - fromModel[i])
+                                    * (1 - sectionWeight * fromSection[i])
+                                    * (1 - keywordWeight * fromKeywords[i]);
         }
-        return scores;
+        return new Explanation(fromModel, fromSection, fromKeywords, scores);
     }
 
     /** The primary language subtag the model and lists know ({@code zh-Hans} → {@code zh}). */
