@@ -27,11 +27,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -161,8 +163,23 @@ public final class EnrichApp implements AutoCloseable {
                         : "static group member " + member + " (threads add -1, -2…)",
                 config.enrich().instanceId());
         KafkaStreams streams = new KafkaStreams(topology, properties(config, threads, member));
+        AtomicReference<String> fatal = new AtomicReference<>();
         streams.setUncaughtExceptionHandler(
                 e -> {
+                    if (fencedInstance(e)) {
+                        // Another live process joined under this member name. A replaced thread
+                        // would rejoin under the next index and both would run unnoticed, each
+                        // restart of one moving the other's tasks: stop and say why instead.
+                        fatal.set(
+                                "another live enrich instance joined the group as "
+                                        + member
+                                        + " (enrich.instance.id '"
+                                        + config.enrich().instanceId()
+                                        + "'): each instance needs a name of its own");
+                        log.error("Enrich stopped: {}", fatal.get(), e);
+                        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                                .SHUTDOWN_CLIENT;
+                    }
                     log.error("Stream thread failed; replacing it", e);
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                             .REPLACE_THREAD;
@@ -174,12 +191,25 @@ public final class EnrichApp implements AutoCloseable {
                 "enrich",
                 () -> {
                     KafkaStreams.State s = streams.state();
+                    if (fatal.get() != null) {
+                        return HealthStatus.down("streams " + s + ": " + fatal.get());
+                    }
                     return s == KafkaStreams.State.RUNNING
                             ? HealthStatus.up("streams RUNNING")
                             : HealthStatus.down("streams " + s);
                 });
         streams.start();
         return new EnrichApp(streams, streamsMetrics);
+    }
+
+    /** Whether {@code e} or one of its causes says another member took this one's name. */
+    static boolean fencedInstance(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FencedInstanceIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -175,7 +175,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Sink stopped", e);
         } finally {
-            consumer.close(GroupInstanceIds.LEAVE_ON_CLOSE);
+            consumer.close(GroupInstanceIds.leaveOnClose());
             dlq.close(Duration.ofSeconds(10));
             clientMetrics.forEach(KafkaClientMetrics::close);
         }

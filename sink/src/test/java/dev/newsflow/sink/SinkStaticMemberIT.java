@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
+import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.sink.jdbc.Dialect;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +54,67 @@ class SinkStaticMemberIT {
             }
             assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(40);
         }
+    }
+
+    /**
+     * A static member stays in its group when it closes unless told otherwise; the sink leaves, so
+     * a stopped sink's partitions move to the others at once, not after its session (a minute
+     * here).
+     */
+    @Test
+    void shouldHandAStoppedSinksPartitionsToTheOtherAtOnce() throws Exception {
+        try (TestBroker broker = TestBroker.start();
+                SinkTestKafka kafka = new SinkTestKafka(broker.bootstrapServers());
+                TestDatabase db = TestDatabase.of(Dialect.SQLITE);
+                Admin admin = TopicAdmin.admin(db.config(broker.bootstrapServers(), "x"), "t")) {
+            String url = db.config(broker.bootstrapServers(), "leave").sink().jdbcUrl();
+            try (SinkApp a = SinkApp.start(named(broker, url, "sink-a"), registry(), new Health());
+                    SinkApp b =
+                            SinkApp.start(named(broker, url, "sink-b"), registry(), new Health())) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> assignments(admin).size() == 2);
+                a.close();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () ->
+                                        assignments(admin)
+                                                .equals(
+                                                        Map.of(
+                                                                "newsflow-sink-sink-b",
+                                                                SinkTestKafka.PARTITIONS)));
+            }
+        }
+    }
+
+    private static SimpleMeterRegistry registry() {
+        return new SimpleMeterRegistry();
+    }
+
+    private static NewsflowConfig named(TestBroker broker, String url, String name) {
+        return ConfigLoader.builder()
+                .set("kafka.bootstrap.servers", broker.bootstrapServers())
+                .set("sink.jdbc.url", url)
+                .set("sink.group.id", "leave")
+                .set("sink.instance.id", name)
+                .set("sink.kafka.session.timeout.ms", 60_000)
+                .set("http.port", -1)
+                .set("ingest.feeds.file", "")
+                .load();
+    }
+
+    /** Member name to the number of partitions it holds, for the group {@code leave}. */
+    private static Map<String, Integer> assignments(Admin admin) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        admin.describeConsumerGroups(List.of("leave"))
+                .all()
+                .get()
+                .get("leave")
+                .members()
+                .forEach(
+                        m ->
+                                out.put(
+                                        m.groupInstanceId().orElse(m.consumerId()),
+                                        m.assignment().topicPartitions().size()));
+        return out;
     }
 
     private static List<EnrichedArticle> articles(int from, int to) {

@@ -220,8 +220,7 @@ public final class ConfigLoader {
         // characters
         String instanceId = instanceName(r, "ingest.instance.id", "empty or a name of");
         if (instanceId.isEmpty()) {
-            String host = hostName().replaceAll("[^A-Za-z0-9._-]", "-");
-            instanceId = host.substring(0, Math.min(host.length(), 128));
+            instanceId = memberName(hostName());
         }
         long defaultPollMs = r.longValue("ingest.poll.interval.ms", 1_000, 7L * 24 * 3600 * 1000);
         IngestConfig ingest =
@@ -630,6 +629,15 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read resource " + name, e);
         }
+    }
+
+    /**
+     * {@code name} as a valid member name: characters Kafka does not allow in a {@code
+     * group.instance.id} become {@code -}, and it is cut to 128 characters.
+     */
+    static String memberName(String name) {
+        String clean = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return clean.isEmpty() ? "newsflow" : clean.substring(0, Math.min(clean.length(), 128));
     }
 
     private static String hostName() {

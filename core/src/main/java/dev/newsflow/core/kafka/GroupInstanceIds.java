@@ -3,15 +3,16 @@ package dev.newsflow.core.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,45 +33,73 @@ public final class GroupInstanceIds {
     /**
      * How ingest's and the sink's consumers close: they leave the group even as static members
      * (which by default stay, to be taken back by their restart), so that the partitions of a
-     * stopped instance move to the others at once, as they did before static membership.
+     * stopped instance move to the others at once, as they did before static membership. A new
+     * instance each time: {@link CloseOptions} is mutable.
      */
-    public static final CloseOptions LEAVE_ON_CLOSE =
-            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(10));
+    public static CloseOptions leaveOnClose() {
+        return CloseOptions.groupMembershipOperation(
+                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(10));
+    }
 
     private GroupInstanceIds() {}
 
     /**
      * Returns the name kept in {@code file}, or writes a new random one there ({@code prefix}
-     * followed by 16 hex digits) when the file is missing or holds no valid name. A directory that
-     * one process owns at a time (a Kafka Streams state directory: Streams locks it) thus names one
-     * member across restarts, and another directory another member.
+     * followed by 16 hex digits) when the file is missing or holds no valid name. One file per
+     * directory that one process holds at a time (enrich's: one per Kafka Streams state directory
+     * and application, whose Streams directory Streams locks when it starts, before it joins the
+     * group) thus names one member across restarts, and another directory another member.
+     *
+     * <p>Two processes starting together on a new directory agree on one name: the name is written
+     * to a file of its own and linked into place only if none is there yet, else the name already
+     * there is read back. (Streams then lets only one of them run.)
      *
      * @throws UncheckedIOException if the file can't be read or written
      */
     public static String persistent(Path file, String prefix) {
-        try {
-            String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (VALID.matcher(kept).matches()) {
+        for (int attempt = 0; ; attempt++) {
+            String kept = read(file);
+            if (kept != null && VALID.matcher(kept).matches()) {
                 return kept;
             }
-            log.warn("{} holds no valid instance name; writing a new one", file);
+            try {
+                if (kept != null) {
+                    log.warn("{} holds no valid instance name; writing a new one", file);
+                    Files.deleteIfExists(file);
+                }
+                byte[] bytes = new byte[8];
+                RANDOM.nextBytes(bytes);
+                String id = prefix + HexFormat.of().formatHex(bytes);
+                Path dir = file.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+                try {
+                    Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+                    Files.createLink(file, tmp); // fails if another process linked first
+                    return id;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 3) {
+                    throw new UncheckedIOException("cannot settle the instance name in " + file, e);
+                }
+                // another process wrote it first: read its name on the next round
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the instance name to " + file, e);
+            }
+        }
+    }
+
+    /** The file's content, stripped; null when there is no file. */
+    private static @Nullable String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {
-            // first start on this directory
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the instance name in " + file, e);
         }
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        String id = prefix + HexFormat.of().formatHex(bytes);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the instance name to " + file, e);
-        }
-        return id;
     }
 }

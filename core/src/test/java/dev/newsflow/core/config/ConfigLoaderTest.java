@@ -385,4 +385,13 @@ class ConfigLoaderTest {
                     .hasMessageContaining("letters, digits");
         }
     }
+
+    @Test
+    void shouldMakeAHostNameAValidMemberName() {
+        assertThat(ConfigLoader.memberName("ingest-0.svc.cluster.local"))
+                .isEqualTo("ingest-0.svc.cluster.local");
+        assertThat(ConfigLoader.memberName("a b/ü:1")).isEqualTo("a-b---1");
+        assertThat(ConfigLoader.memberName("x".repeat(200))).hasSize(128);
+        assertThat(ConfigLoader.memberName("")).isEqualTo("newsflow");
+    }
 }

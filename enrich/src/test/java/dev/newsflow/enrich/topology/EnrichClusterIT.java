@@ -64,6 +64,12 @@ class EnrichClusterIT {
 
     /** Instance {@code instance} with a band index of {@code shards} partitions. */
     private NewsflowConfig config(TestBroker broker, String instance, int shards) throws Exception {
+        return config(broker, instance, shards, "auto");
+    }
+
+    /** As above, as the static group member {@code member} ({@code enrich.instance.id}). */
+    private NewsflowConfig config(TestBroker broker, String instance, int shards, String member)
+            throws Exception {
         Path state = Files.createTempDirectory("enrich-it-" + instance);
         dirs.add(state);
         return ConfigLoader.builder()
@@ -73,8 +79,52 @@ class EnrichClusterIT {
                 .set("enrich.state.dir", state.toString())
                 .set("enrich.standby.replicas", 1)
                 .set("enrich.cluster.index.partitions", shards)
+                .set("enrich.instance.id", member)
                 .set("ingest.feeds.file", "")
                 .load();
+    }
+
+    /**
+     * Two live instances configured with one member name: the second takes the name, and the first
+     * stops and says why on its health check, rather than rejoining under another thread index and
+     * running on unnoticed.
+     */
+    @Test
+    void shouldStopAnInstanceWhoseMemberNameAnotherLiveInstanceTook() throws Exception {
+        TestBroker broker = TestBroker.start();
+        open.add(broker);
+        NewsflowConfig c1 = config(broker, "dup-1", 1, "dup");
+        try (Admin admin = TopicAdmin.admin(c1, "admin")) {
+            TopicAdmin.ensureTopics(admin, PARTITIONS, (short) 1, EnrichApp.extraTopics(c1));
+        }
+        Health first = new Health();
+        Health second = new Health();
+        EnrichApp one =
+                EnrichApp.start(
+                        c1,
+                        new SimpleMeterRegistry(),
+                        first,
+                        TopologyFixture.HINT_DETECTOR,
+                        TopicTagger.none());
+        open.add(one);
+        await().atMost(Duration.ofMinutes(2)).until(() -> first.check().get("enrich").ready());
+        EnrichApp two =
+                EnrichApp.start(
+                        config(broker, "dup-2", 1, "dup"),
+                        new SimpleMeterRegistry(),
+                        second,
+                        TopologyFixture.HINT_DETECTOR,
+                        TopicTagger.none());
+        open.add(two);
+
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(
+                        () ->
+                                assertThat(first.check().get("enrich").detail())
+                                        .contains("another live enrich instance joined the group")
+                                        .contains("dup"));
+        assertThat(first.check().get("enrich").ready()).isFalse();
+        await().atMost(Duration.ofMinutes(2)).until(() -> second.check().get("enrich").ready());
     }
 
     /**

@@ -143,7 +143,7 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
             log.error("Feed coordinator stopped", e);
         } finally {
             scheduler.remove(Set.copyOf(feedPartition.keySet()));
-            consumer.close(GroupInstanceIds.LEAVE_ON_CLOSE);
+            consumer.close(GroupInstanceIds.leaveOnClose());
             if (clientMetrics != null) {
                 clientMetrics.close();
             }
