@@ -119,11 +119,14 @@ public final class TopicsCommand implements Runnable {
                         detector == null
                                 ? new Language(lang, 1.0, "hint")
                                 : detector.detect(article);
-                List<TopicTag> tags = tagger.tag(article, language);
-                if (verbose && tagger instanceof IptcTopicTagger iptc) {
-                    out.println(Json.toString(explained(tags, language, iptc, article)));
-                } else {
-                    out.println(Json.toString(tags));
+                if (!verbose) {
+                    out.println(Json.toString(tagger.tag(article, language)));
+                } else if (tagger instanceof IptcTopicTagger iptc) {
+                    out.println(
+                            Json.toString(
+                                    explained(language, iptc.explain(article, language), iptc)));
+                } else { // enrich.topic.enabled: false
+                    out.println(Json.toString(verboseLine(language, List.of(), List.of())));
                 }
                 out.flush();
             }
@@ -136,8 +139,7 @@ public final class TopicsCommand implements Runnable {
      * evidence its signals before their weights and its combined score, best first.
      */
     static Map<String, Object> explained(
-            List<TopicTag> tags, Language language, IptcTopicTagger tagger, RawArticle article) {
-        IptcTopicTagger.Explanation e = tagger.explain(article, language);
+            Language language, IptcTopicTagger.Explanation e, IptcTopicTagger tagger) {
         List<Map<String, Object>> signals = new ArrayList<>();
         IptcTopic[] topics = IptcTopic.values();
         Integer[] order = new Integer[topics.length];
@@ -157,6 +159,11 @@ public final class TopicsCommand implements Runnable {
             topic.put("keywords", round(e.keywords()[i]));
             signals.add(topic);
         }
+        return verboseLine(language, tagger.tags(e.scores()), signals);
+    }
+
+    private static Map<String, Object> verboseLine(
+            Language language, List<TopicTag> tags, List<Map<String, Object>> signals) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("language", language.code());
         line.put("tags", tags);

@@ -44,10 +44,11 @@ public final class IptcTopicTagger implements TopicTagger {
 
     /**
      * How much keyword evidence counts: alone, a topic needs evidence 0.625 to pass the default
-     * threshold, i.e. two distinct keywords in a text of 50 words or fewer, three in 100 words,
-     * four in 200 (the shipped lists scale by length, {@link KeywordLists#loadDefault}). Chosen
-     * with that scaling on the dev half of real news pages with silver labels; 0.6 before, when the
-     * lists did not scale and a list needed five keywords whatever the length (bench/README.md).
+     * threshold, i.e. two distinct keywords in a text of up to about 90 words, three up to 210,
+     * four up to 375, six in 600 (the shipped lists scale by length, {@link
+     * KeywordLists#loadDefault}). Chosen with that scaling on the dev half of real news pages with
+     * silver labels; 0.6 before, when the lists did not scale and a list needed five keywords
+     * whatever the length (bench/README.md).
      */
     public static final double KEYWORD_WEIGHT = 0.8;
 
@@ -98,7 +99,14 @@ public final class IptcTopicTagger implements TopicTagger {
 
     @Override
     public List<TopicTag> tag(RawArticle article, Language language) {
-        double[] scores = scores(article, language);
+        return tags(scores(article, language));
+    }
+
+    /**
+     * The tags of {@code scores} (indexed by {@link IptcTopic#ordinal()}, as {@link #scores} gives
+     * them): the topics at or above the threshold, best first, at most {@code maxTopics}.
+     */
+    public List<TopicTag> tags(double[] scores) {
         List<IptcTopic> kept = new ArrayList<>();
         for (IptcTopic t : TOPICS) {
             if (scores[t.ordinal()] >= threshold && scores[t.ordinal()] > 0) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,6 +46,10 @@ public final class LinearTopicModel {
             byte[] weights) {
         this.features = features;
         this.topics = List.copyOf(topics);
+        if (Set.copyOf(topics).size() != topics.size()) {
+            // the tagger gives each topic one model probability
+            throw new IllegalArgumentException("a topic listed twice: " + topics);
+        }
         this.bias = bias;
         this.scale = scale;
         this.weights = weights;

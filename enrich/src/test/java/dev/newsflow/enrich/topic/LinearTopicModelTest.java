@@ -69,6 +69,20 @@ class LinearTopicModelTest {
     }
 
     @Test
+    void shouldRefuseATopicListedTwice() {
+        double[][] w = new double[2][FEATURES.dimension()];
+        assertThatThrownBy(
+                        () ->
+                                LinearTopicModel.of(
+                                        FEATURES,
+                                        List.of(IptcTopic.SPORT, IptcTopic.SPORT),
+                                        w,
+                                        new double[] {0, 0}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listed twice");
+    }
+
+    @Test
     void shouldRefuseWhatIsNotAModel() {
         assertThatThrownBy(() -> LinearTopicModel.read(new ByteArrayInputStream(new byte[] {1, 2})))
                 .isInstanceOf(IOException.class);
