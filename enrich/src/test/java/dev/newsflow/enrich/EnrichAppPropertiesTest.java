@@ -6,7 +6,9 @@ import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +90,15 @@ class EnrichAppPropertiesTest {
                                 .getMainConsumerConfigs("newsflow-enrich", "c", 1))
                 .doesNotContainKey("group.instance.id");
         assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldRecogniseAFencedMemberNameThroughWrappers() {
+        var fenced = new FencedInstanceIdException("taken");
+
+        assertThat(EnrichApp.fencedInstance(fenced)).isTrue();
+        assertThat(EnrichApp.fencedInstance(new StreamsException(new RuntimeException(fenced))))
+                .isTrue();
+        assertThat(EnrichApp.fencedInstance(new IllegalStateException("other"))).isFalse();
     }
 }

@@ -7,9 +7,12 @@ import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.test.TestBroker;
+import dev.newsflow.ingest.feed.FeedCoordinator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +25,7 @@ class IngestStaticMemberIT {
     @Test
     void shouldReportWhyAnInstanceStoppedWhenAnotherTookItsName() {
         try (TestBroker broker = TestBroker.start()) {
-            NewsflowConfig config =
-                    TestConfigs.config(
-                            "kafka.bootstrap.servers",
-                            broker.bootstrapServers(),
-                            "http.port",
-                            -1,
-                            "ingest.instance.id",
-                            "ingest-a");
+            NewsflowConfig config = config(broker, "ingest-a");
             try (Admin admin = TopicAdmin.admin(config, "admin")) {
                 TopicAdmin.ensureTopics(admin, 1, (short) 1, List.of());
             }
@@ -53,5 +49,62 @@ class IngestStaticMemberIT {
                 }
             }
         }
+    }
+
+    /**
+     * A static member stays in its group when it closes unless told otherwise; ingest leaves, so a
+     * stopped instance's feeds move to the others at once, not after its session (a minute here).
+     */
+    @Test
+    void shouldHandAStoppedInstancesFeedPartitionsToTheOtherAtOnce() throws Exception {
+        try (TestBroker broker = TestBroker.start()) {
+            NewsflowConfig a = config(broker, "ingest-a");
+            try (Admin admin = TopicAdmin.admin(a, "admin")) {
+                TopicAdmin.ensureTopics(admin, 3, (short) 1, List.of());
+                try (IngestApp one = IngestApp.start(a, new SimpleMeterRegistry(), new Health());
+                        IngestApp two =
+                                IngestApp.start(
+                                        config(broker, "ingest-b"),
+                                        new SimpleMeterRegistry(),
+                                        new Health())) {
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> assignments(admin).size() == 2);
+                    one.close();
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () ->
+                                            assignments(admin)
+                                                    .equals(Map.of("newsflow-ingest-ingest-b", 3)));
+                }
+            }
+        }
+    }
+
+    private static NewsflowConfig config(TestBroker broker, String name) {
+        return TestConfigs.config(
+                "kafka.bootstrap.servers",
+                broker.bootstrapServers(),
+                "http.port",
+                -1,
+                "ingest.instance.id",
+                name,
+                "ingest.kafka.session.timeout.ms",
+                60_000);
+    }
+
+    /** Member name to the number of feed partitions it holds. */
+    private static Map<String, Integer> assignments(Admin admin) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        admin.describeConsumerGroups(List.of(FeedCoordinator.GROUP_ID))
+                .all()
+                .get()
+                .get(FeedCoordinator.GROUP_ID)
+                .members()
+                .forEach(
+                        m ->
+                                out.put(
+                                        m.groupInstanceId().orElse(m.consumerId()),
+                                        m.assignment().topicPartitions().size()));
+        return out;
     }
 }
