@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.test.GroupMembers;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.ingest.feed.FeedCoordinator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -68,12 +68,16 @@ class IngestStaticMemberIT {
                                         new SimpleMeterRegistry(),
                                         new Health())) {
                     await().atMost(Duration.ofSeconds(60))
-                            .until(() -> assignments(admin).size() == 2);
+                            .until(
+                                    () ->
+                                            GroupMembers.partitions(admin, FeedCoordinator.GROUP_ID)
+                                                            .size()
+                                                    == 2);
                     one.close();
                     await().atMost(Duration.ofSeconds(30))
                             .until(
                                     () ->
-                                            assignments(admin)
+                                            GroupMembers.partitions(admin, FeedCoordinator.GROUP_ID)
                                                     .equals(Map.of("newsflow-ingest-ingest-b", 3)));
                 }
             }
@@ -90,21 +94,5 @@ class IngestStaticMemberIT {
                 name,
                 "ingest.kafka.session.timeout.ms",
                 60_000);
-    }
-
-    /** Member name to the number of feed partitions it holds. */
-    private static Map<String, Integer> assignments(Admin admin) throws Exception {
-        Map<String, Integer> out = new HashMap<>();
-        admin.describeConsumerGroups(List.of(FeedCoordinator.GROUP_ID))
-                .all()
-                .get()
-                .get(FeedCoordinator.GROUP_ID)
-                .members()
-                .forEach(
-                        m ->
-                                out.put(
-                                        m.groupInstanceId().orElse(m.consumerId()),
-                                        m.assignment().topicPartitions().size()));
-        return out;
     }
 }

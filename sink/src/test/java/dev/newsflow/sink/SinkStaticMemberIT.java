@@ -9,12 +9,12 @@ import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.test.GroupMembers;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.sink.jdbc.Dialect;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,12 +71,13 @@ class SinkStaticMemberIT {
             try (SinkApp a = SinkApp.start(named(broker, url, "sink-a"), registry(), new Health());
                     SinkApp b =
                             SinkApp.start(named(broker, url, "sink-b"), registry(), new Health())) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> assignments(admin).size() == 2);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> GroupMembers.partitions(admin, "leave").size() == 2);
                 a.close();
                 await().atMost(Duration.ofSeconds(30))
                         .until(
                                 () ->
-                                        assignments(admin)
+                                        GroupMembers.partitions(admin, "leave")
                                                 .equals(
                                                         Map.of(
                                                                 "newsflow-sink-sink-b",
@@ -99,22 +100,6 @@ class SinkStaticMemberIT {
                 .set("http.port", -1)
                 .set("ingest.feeds.file", "")
                 .load();
-    }
-
-    /** Member name to the number of partitions it holds, for the group {@code leave}. */
-    private static Map<String, Integer> assignments(Admin admin) throws Exception {
-        Map<String, Integer> out = new HashMap<>();
-        admin.describeConsumerGroups(List.of("leave"))
-                .all()
-                .get()
-                .get("leave")
-                .members()
-                .forEach(
-                        m ->
-                                out.put(
-                                        m.groupInstanceId().orElse(m.consumerId()),
-                                        m.assignment().topicPartitions().size()));
-        return out;
     }
 
     private static List<EnrichedArticle> articles(int from, int to) {
