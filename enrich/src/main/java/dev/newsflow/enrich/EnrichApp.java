@@ -334,9 +334,10 @@ public final class EnrichApp implements AutoCloseable {
     static @Nullable String groupInstanceId(EnrichConfig enrich) {
         return switch (enrich.instanceId()) {
             case EnrichConfig.NO_INSTANCE_ID -> null;
-            // The state directory names the member: Streams locks it, so no two live processes
-            // share it, and a restart on the same disk (the all-in-one, a StatefulSet's volume)
-            // finds the same name.
+            // The state directory names the member: one file per state directory and
+            // application, whose Streams directory Streams locks at start (before it joins the
+            // group), so no two live processes run under it, and a restart on the same disk (the
+            // all-in-one, a StatefulSet's volume) finds the same name.
             case EnrichConfig.AUTO_INSTANCE_ID ->
                     GroupInstanceIds.persistent(
                             enrich.stateDir().resolve(enrich.applicationId() + ".instance-id"),
