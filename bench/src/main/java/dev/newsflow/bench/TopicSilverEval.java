@@ -2,13 +2,13 @@ package dev.newsflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
 import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.TopicTaggerConfig;
-import dev.newsflow.enrich.topic.IptcTopic;
 import dev.newsflow.enrich.topic.IptcTopicTagger;
 import dev.newsflow.enrich.topic.KeywordLists;
 import dev.newsflow.enrich.topic.LinearTopicModel;

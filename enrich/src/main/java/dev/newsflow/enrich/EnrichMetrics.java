@@ -1,7 +1,7 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.TopicTag;
-import dev.newsflow.enrich.topic.IptcTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -64,7 +64,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--topic",
             paramLabel = "TOPIC",
-            description = "IPTC topic label or code, e.g. politics, medtop:11000000.")
+            description =
+                    "IPTC topic: a short name (politics, economy, sport, conflict…), a word of its"
+                            + " label (business, war), the label or the code (medtop:11000000).")
     String topic;
 
     @Option(names = "--source", paramLabel = "FEED_ID", description = "Feed id.")

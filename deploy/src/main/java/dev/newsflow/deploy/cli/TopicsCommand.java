@@ -1,5 +1,6 @@
 package dev.newsflow.deploy.cli;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;
@@ -10,7 +11,6 @@ import dev.newsflow.core.json.Json;
 import dev.newsflow.deploy.logging.Logging;
 import dev.newsflow.enrich.EnrichApp;
 import dev.newsflow.enrich.lang.LanguageDetector;
-import dev.newsflow.enrich.topic.IptcTopic;
 import dev.newsflow.enrich.topic.IptcTopicTagger;
 import dev.newsflow.enrich.topic.KeywordLists;
 import dev.newsflow.enrich.topic.LinearTopicModel;

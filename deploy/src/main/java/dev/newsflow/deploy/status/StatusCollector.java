@@ -1,11 +1,11 @@
 package dev.newsflow.deploy.status;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
-import dev.newsflow.enrich.topic.IptcTopic;
 import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.sink.search.ArticleHit;
 import dev.newsflow.sink.search.ArticleQuery;

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.topic;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.TopicTag;

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.topic;
 
+import dev.newsflow.core.article.IptcTopic;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -3,6 +3,7 @@ package dev.newsflow.enrich.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.article.Source;

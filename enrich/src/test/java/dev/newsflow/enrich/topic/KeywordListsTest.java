@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.newsflow.core.article.IptcTopic;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

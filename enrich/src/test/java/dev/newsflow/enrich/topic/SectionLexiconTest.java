@@ -3,6 +3,7 @@ package dev.newsflow.enrich.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.core.article.IptcTopic;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

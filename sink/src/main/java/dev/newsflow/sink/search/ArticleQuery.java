@@ -1,17 +1,20 @@
 package dev.newsflow.sink.search;
 
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.sink.search.InvalidQueryException.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text full-text query ({@code q}), web-search syntax, see {@link TextQuery}
  * @param language BCP-47 tag as stored ({@code lang}, exact match, e.g. {@code id}, {@code en})
- * @param topic IPTC topic label or code ({@code topic}, e.g. {@code politics} or {@code
- *     medtop:11000000})
+ * @param topic the code of the IPTC topic named by {@code topic}: a code, the label or a word of it
+ *     ({@code politics}, {@code economy}, {@code medtop:11000000}), see {@link IptcTopic#find}
  * @param source feed id ({@code source})
  * @param cluster cluster id ({@code cluster})
  * @param since inclusive lower bound on {@code sort_at} ({@code since})
@@ -101,6 +104,25 @@ public record ArticleQuery(
                     new Problem(
                             "lang", "'" + lang + "' is not a BCP-47 language tag (e.g. en, id)"));
         }
+        String topic = null;
+        if (values.containsKey("topic")) {
+            Optional<IptcTopic> t = IptcTopic.find(values.get("topic"));
+            if (t.isEmpty()) {
+                problems.add(
+                        new Problem(
+                                "topic",
+                                "'"
+                                        + values.get("topic")
+                                        + "' is not an IPTC top-level topic; one of: "
+                                        + Arrays.stream(IptcTopic.values())
+                                                .map(IptcTopic::shortName)
+                                                .collect(Collectors.joining(", "))
+                                        + " (or a label, a word of it, or a code such as"
+                                        + " medtop:11000000)"));
+            } else {
+                topic = t.get().code();
+            }
+        }
         Instant since = instant("since", values.get("since"), problems);
         Instant until = instant("until", values.get("until"), problems);
         if (since != null && until != null && !since.isBefore(until)) {
@@ -138,7 +160,7 @@ public record ArticleQuery(
         return new ArticleQuery(
                 text,
                 lang,
-                values.get("topic"),
+                topic,
                 values.get("source"),
                 values.get("cluster"),
                 since,

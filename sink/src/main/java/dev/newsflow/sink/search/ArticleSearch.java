@@ -94,8 +94,8 @@ public final class ArticleSearch {
             binds.add(string(query.language()));
         }
         if (query.topic() != null && dialect == Dialect.POSTGRESQL) {
-            sql.append(" AND (a.topics @> CAST(? AS jsonb) OR a.topics @> CAST(? AS jsonb))");
-            binds.add(string(Json.toString(List.of(Map.of("label", query.topic())))));
+            // the query names its topic by code (ArticleQuery resolves labels and words of them)
+            sql.append(" AND a.topics @> CAST(? AS jsonb)");
             binds.add(string(Json.toString(List.of(Map.of("code", query.topic())))));
         }
         if (query.source() != null) {

@@ -163,6 +163,7 @@ class ArticleStoreIT {
                 .containsExactly("Coastal province votes");
         assertThat(titles("q", "elections")).containsExactly("Coastal province votes");
         assertThat(titles("topic", "sport")).containsExactly("Cup final");
+        assertThat(titles("topic", "Sports")).containsExactly("Cup final"); // a word of the label
         assertThat(titles("topic", "medtop:11000000", "lang", "id"))
                 .containsExactly("Rusia tuan rumah Taliban");
         if (dialect == Dialect.POSTGRESQL) {

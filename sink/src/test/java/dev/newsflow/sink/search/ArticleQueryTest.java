@@ -45,7 +45,7 @@ class ArticleQueryTest {
                                 cursor.encode()));
         assertThat(q.text().alternatives()).hasSize(1);
         assertThat(q.language()).isEqualTo("id");
-        assertThat(q.topic()).isEqualTo("politics");
+        assertThat(q.topic()).isEqualTo("medtop:11000000");
         assertThat(q.source()).isEqualTo("f1");
         assertThat(q.cluster()).isEqualTo("c1");
         assertThat(q.since()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
@@ -88,6 +88,29 @@ class ArticleQueryTest {
         assertThat(e.problems().get(3).message()).isEqualTo("must be between 1 and 100");
         assertThat(e.problems().get(1).message()).isEqualTo("given more than once");
         assertThat(e.problems().get(5).message()).startsWith("unknown parameter; known: q, lang");
+    }
+
+    @Test
+    void shouldSearchATopicByItsCodeWhateverNameItWasGivenBy() {
+        assertThat(ArticleQuery.fromParameters(params("topic", "economy")).topic())
+                .isEqualTo("medtop:04000000");
+        assertThat(ArticleQuery.fromParameters(params("topic", "Sports")).topic())
+                .isEqualTo("medtop:15000000");
+        assertThat(ArticleQuery.fromParameters(params("topic", "medtop:16000000")).topic())
+                .isEqualTo("medtop:16000000");
+    }
+
+    @Test
+    void shouldRejectATopicThatIsNotAnIptcTopicAndListTheTopics() {
+        InvalidQueryException e =
+                catchThrowableOfType(
+                        InvalidQueryException.class,
+                        () -> ArticleQuery.fromParameters(params("topic", "celebrity gossip")));
+        assertThat(e.problems()).extracting(Problem::parameter).containsExactly("topic");
+        assertThat(e.problems().get(0).message())
+                .startsWith(
+                        "'celebrity gossip' is not an IPTC top-level topic; one of: arts, crime,")
+                .contains("economy", "human interest", "weather", "medtop:11000000");
     }
 
     @Test

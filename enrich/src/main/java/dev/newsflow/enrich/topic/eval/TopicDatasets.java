@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.topic.eval;
 
-import dev.newsflow.enrich.topic.IptcTopic;
+import dev.newsflow.core.article.IptcTopic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

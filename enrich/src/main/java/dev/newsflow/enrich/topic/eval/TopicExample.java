@@ -1,6 +1,6 @@
 package dev.newsflow.enrich.topic.eval;
 
-import dev.newsflow.enrich.topic.IptcTopic;
+import dev.newsflow.core.article.IptcTopic;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

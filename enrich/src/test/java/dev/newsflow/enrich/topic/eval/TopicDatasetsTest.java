@@ -3,7 +3,7 @@ package dev.newsflow.enrich.topic.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.newsflow.enrich.topic.IptcTopic;
+import dev.newsflow.core.article.IptcTopic;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

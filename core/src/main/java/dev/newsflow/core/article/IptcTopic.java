@@ -1,6 +1,6 @@
-package dev.newsflow.enrich.topic;
+package dev.newsflow.core.article;
 
-import dev.newsflow.core.article.TopicTag;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -66,6 +66,47 @@ public enum IptcTopic {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Finds the topic a person means by {@code name}, ignoring case: a code as {@link #findByCode}
+     * reads it, the whole label ({@code economy, business and finance}), one of the label's parts
+     * ({@code economy}, {@code business}, {@code war}, {@code human interest}), the constant's name
+     * ({@code human_interest}) or any of these with a plural {@code s} ({@code sports}). The parts
+     * of the 17 labels are all different, so a part names one topic.
+     */
+    public static Optional<IptcTopic> find(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IptcTopic> byCode = findByCode(n);
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        for (String candidate :
+                n.endsWith("s") ? List.of(n, n.substring(0, n.length() - 1)) : List.of(n)) {
+            for (IptcTopic t : values()) {
+                if (t.label.equals(candidate)
+                        || t.parts().contains(candidate)
+                        || t.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(candidate)) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The short name of this topic: the first part of its label ({@code economy}). */
+    public String shortName() {
+        return parts().get(0);
+    }
+
+    /**
+     * The parts of the label: split at commas and at " and " ({@code economy}, {@code business}…).
+     */
+    List<String> parts() {
+        return List.of(label.split(",\\s*|\\s+and\\s+"));
     }
 
     /** Like {@link #findByCode(String)}, throwing when {@code code} names no top-level topic. */
