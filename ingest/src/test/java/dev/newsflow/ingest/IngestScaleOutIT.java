@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.kafka.TopicAdmin;
-import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.LocalHttpServer;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.ingest.feed.FeedPartitioner;
@@ -31,11 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +102,7 @@ class IngestScaleOutIT {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> splitSince(System.nanoTime() - TimeUnit.SECONDS.toNanos(3), hosts));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> rawCounts(config).size() == hosts.size() * 3);
+                .until(() -> RawTopic.counts(config(config)).size() == hosts.size() * 3);
         long window = System.nanoTime() - TimeUnit.SECONDS.toNanos(3);
         Set<String> ofA = hostsPolledBy("NewsflowA", window);
         Set<String> ofB = hostsPolledBy("NewsflowB", window);
@@ -127,13 +121,16 @@ class IngestScaleOutIT {
         hosts.forEach(h -> items.put(h, 4));
         long published = System.nanoTime();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> rawCounts(config).size() == hosts.size() * 4);
+                .until(() -> RawTopic.counts(config(config)).size() == hosts.size() * 4);
         // let A poll every feed twice more after that, then count every record
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> everyHostPolledTwiceSince(published, hosts));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !rawCounts(config).isEmpty()); // read past any transaction B left open
-        Map<String, Integer> counts = rawCounts(config);
+                .until(
+                        () ->
+                                !RawTopic.counts(config(config))
+                                        .isEmpty()); // read past any transaction B left open
+        Map<String, Integer> counts = RawTopic.counts(config(config));
 
         assertThat(counts).hasSize(hosts.size() * 4);
         assertThat(counts.values()).as("records per article id").containsOnly(1);
@@ -260,38 +257,5 @@ class IngestScaleOutIT {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** Committed records on the raw topic, counted per article id. */
-    private static Map<String, Integer> rawCounts(Path config) {
-        Map<String, Object> props =
-                config(config)
-                        .kafka()
-                        .clientProps(
-                                "test",
-                                Map.of(
-                                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                        "read_committed",
-                                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                        false));
-        Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts =
-                    consumer.partitionsFor(Topics.ARTICLES_RAW).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(r.key(), 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
     }
 }

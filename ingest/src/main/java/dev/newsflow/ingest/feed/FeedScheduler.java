@@ -149,17 +149,17 @@ public final class FeedScheduler implements AutoCloseable {
      */
     public void delete(String id, int partition) {
         remove(List.of(id));
-        String failure = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
-        if (failure != null) {
-            log.warn("Cannot delete the state of removed feed {}: {}", id, failure);
+        ArticlePublisher.Outcome outcome = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
+        if (!outcome.committed()) {
+            log.warn("Cannot delete the state of removed feed {}: {}", id, outcome.reason());
         }
     }
 
     /** Deletes the state of feed {@code id} from partition {@code partition} only. */
     public void deleteState(String id, int partition) {
-        String failure = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
-        if (failure != null) {
-            log.warn("Cannot delete the old state of feed {}: {}", id, failure);
+        ArticlePublisher.Outcome outcome = publisher.deleteState(id, partition, PUBLISH_TIMEOUT);
+        if (!outcome.committed()) {
+            log.warn("Cannot delete the old state of feed {}: {}", id, outcome.reason());
         }
     }
 
@@ -272,20 +272,39 @@ public final class FeedScheduler implements AutoCloseable {
                     result.overLimit());
         }
         FeedState next = result.next();
-        String failure = publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);
-        if (failure != null) {
+        ArticlePublisher.Outcome outcome =
+                publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);
+        if (outcome.kind() == ArticlePublisher.Outcome.Kind.NOT_WRITTEN) {
             metrics.recordPublishFailure();
-            next = poller.publishFailed(feed, entry.state, failure);
+            next = poller.publishFailed(feed, entry.state, outcome.reason());
             log.warn(
                     "Feed {}: {} new items and state not committed: {}; retrying at {}",
                     feed.label(),
                     articles.size(),
-                    failure,
+                    outcome.reason(),
                     next.nextPollAt());
-            String again = publisher.commit(List.of(), next, entry.partition, PUBLISH_TIMEOUT);
-            if (again != null) {
-                log.warn("Cannot record the state of feed {}: {}", feed.label(), again);
+            ArticlePublisher.Outcome again =
+                    publisher.commit(List.of(), next, entry.partition, PUBLISH_TIMEOUT);
+            if (!again.committed()) {
+                log.warn("Cannot record the state of feed {}: {}", feed.label(), again.reason());
             }
+            return next;
+        }
+        if (outcome.kind() == ArticlePublisher.Outcome.Kind.UNKNOWN) {
+            // The items and state may be committed: writing the state before this poll back
+            // would make the next poll publish them again, so nothing is written. The feed goes
+            // on from its state before the poll here (at worst its items again, which enrich
+            // drops as unchanged re-fetches); a restart or another instance reads the committed
+            // state.
+            metrics.recordPublishFailure();
+            next = poller.publishFailed(feed, entry.state, outcome.reason());
+            log.warn(
+                    "Feed {}: whether its {} new items and state were committed is unknown: {};"
+                            + " nothing more written, retrying at {}",
+                    feed.label(),
+                    articles.size(),
+                    outcome.reason(),
+                    next.nextPollAt());
             return next;
         }
         metrics.recordPublished(articles.size(), result.freshnessLags());

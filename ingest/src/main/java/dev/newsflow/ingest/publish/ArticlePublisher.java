@@ -49,6 +49,15 @@ import org.slf4j.LoggerFactory;
  * are grouped: one thread takes every poll waiting, writes them in one transaction and commits,
  * then wakes their workers. If a grouped commit fails, each poll is retried alone once, so one bad
  * record cannot fail its neighbours. Thread-safe.
+ *
+ * <p>Every call says what became of its records ({@link Outcome}): committed, not written, or, in
+ * the rare cases Kafka cannot tell (the process stopping while a commit is under way, a producer
+ * fenced during its commit), unknown. A caller must not write anything that assumes the records
+ * were not written unless the outcome says so: a feed state written back after a poll that did
+ * commit would make the next poll publish its items again. So a poll still waiting in the queue
+ * when its caller gives up is taken out of it (not written), a poll whose transaction has begun is
+ * waited for, and a commit that times out is tried again, as Kafka allows, rather than aborted
+ * (abort is not possible then, and a new producer would finish the commit anyway).
  */
 public final class ArticlePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
@@ -75,7 +84,37 @@ public final class ArticlePublisher implements AutoCloseable {
     private final List<Long> fences = new ArrayList<>();
 
     private record Pending(
-            List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> done) {}
+            List<ProducerRecord<String, byte[]>> records, CompletableFuture<Outcome> done) {}
+
+    /**
+     * What became of the records of one call.
+     *
+     * @param kind committed, not written (nothing of it is or will become visible) or unknown
+     * @param reason why not committed; {@code "committed"} when it was
+     */
+    public record Outcome(Kind kind, String reason) {
+        /** What a call's records became. */
+        public enum Kind {
+            COMMITTED,
+            NOT_WRITTEN,
+            UNKNOWN
+        }
+
+        private static final Outcome COMMITTED = new Outcome(Kind.COMMITTED, "committed");
+
+        static Outcome notWritten(String reason) {
+            return new Outcome(Kind.NOT_WRITTEN, reason);
+        }
+
+        static Outcome unknown(String reason) {
+            return new Outcome(Kind.UNKNOWN, reason);
+        }
+
+        /** Whether the records are committed. */
+        public boolean committed() {
+            return kind == Kind.COMMITTED;
+        }
+    }
 
     /**
      * Publishes through producers made by {@code producers}, which must set a {@code
@@ -166,11 +205,11 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /**
      * Produces {@code articles} and {@code state} into partition {@code partition} of {@link
-     * Topics#FEED_STATE} in one transaction, and waits until it is committed.
-     *
-     * @return null once committed, else why not (nothing of it is visible then)
+     * Topics#FEED_STATE} in one transaction, and waits until it is committed or, for at most {@code
+     * timeout}, until it leaves the queue (once its transaction has begun, until its outcome is
+     * known).
      */
-    public @Nullable String commit(
+    public Outcome commit(
             List<Serialized> articles, FeedState state, int partition, Duration timeout) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(articles.size() + 1);
         for (Serialized a : articles) {
@@ -184,26 +223,11 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /**
      * Removes feed {@code feedId}'s state (a tombstone in partition {@code partition} of {@link
-     * Topics#FEED_STATE}) and waits until it is committed.
-     *
-     * @return null once committed, else why not
+     * Topics#FEED_STATE}) and waits as {@link #commit} does.
      */
-    public @Nullable String deleteState(String feedId, int partition, Duration timeout) {
+    public Outcome deleteState(String feedId, int partition, Duration timeout) {
         return await(
                 List.of(new ProducerRecord<>(Topics.FEED_STATE, partition, feedId, null)), timeout);
-    }
-
-    /**
-     * Produces {@code articles} alone, in one transaction, and waits until it is committed.
-     *
-     * @return null once committed, else why not
-     */
-    public @Nullable String publish(List<RawArticle> articles, Duration timeout) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(articles.size());
-        for (RawArticle a : articles) {
-            records.add(new ProducerRecord<>(Topics.ARTICLES_RAW, a.id(), Json.toBytes(a)));
-        }
-        return await(records, timeout);
     }
 
     /** Returns null while the producer works, else why it stopped for good (fenced…). */
@@ -211,26 +235,55 @@ public final class ArticlePublisher implements AutoCloseable {
         return fatal;
     }
 
-    private @Nullable String await(List<ProducerRecord<String, byte[]>> records, Duration timeout) {
+    private Outcome await(List<ProducerRecord<String, byte[]>> records, Duration timeout) {
         String f = fatal;
         if (f != null) {
-            return f;
+            return Outcome.notWritten(f);
         }
         if (!running) {
-            return "the publisher is closed";
+            return Outcome.notWritten("the publisher is closed");
         }
         Pending p = new Pending(records, new CompletableFuture<>());
         queue.add(p);
         try {
-            p.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            return p.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return "commit to Kafka timed out after " + timeout.toSeconds() + " s";
+            if (queue.remove(p)) {
+                return Outcome.notWritten(
+                        "commit to Kafka timed out after "
+                                + timeout.toSeconds()
+                                + " s in the queue; nothing written");
+            }
+            log.warn(
+                    "An ingest transaction has been committing for {} s; waiting for its outcome",
+                    timeout.toSeconds());
+            return outcomeOfBegun(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return queue.remove(p)
+                    ? Outcome.notWritten("interrupted; nothing written")
+                    : Outcome.unknown("interrupted while its transaction was being committed");
+        } catch (ExecutionException e) {
+            // the committer completes every future normally; a bug if not
+            return Outcome.unknown("internal error: " + e.getCause());
+        }
+    }
+
+    /** Waits for the outcome of a poll the committer has taken; it always gives one. */
+    private Outcome outcomeOfBegun(Pending p) {
+        while (true) {
+            try {
+                return p.done.get(1, TimeUnit.MINUTES);
+            } catch (TimeoutException e) {
+                if (!committer.isAlive()) {
+                    return Outcome.unknown("the ingest committer stopped during the commit");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.unknown("interrupted while its transaction was being committed");
+            } catch (ExecutionException e) {
+                return Outcome.unknown("internal error: " + e.getCause());
+            }
         }
     }
 
@@ -246,41 +299,40 @@ public final class ArticlePublisher implements AutoCloseable {
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
                 if (fatal != null) {
-                    fail(group, fatal);
+                    complete(group, Outcome.notWritten(fatal));
                     continue;
                 }
-                String error = transact(group);
-                if (error == null) {
-                    group.forEach(p -> p.done.complete(null));
-                } else if (fatal != null || group.size() == 1) {
-                    fail(group, error);
+                Outcome outcome = transact(group);
+                if (outcome.kind() != Outcome.Kind.NOT_WRITTEN
+                        || fatal != null
+                        || group.size() == 1) {
+                    // an unknown outcome is never retried: the records may be committed
+                    complete(group, outcome);
                 } else {
                     // isolate a bad record: each poll alone, once
                     for (Pending p : group) {
-                        String alone = fatal != null ? fatal : transact(List.of(p));
-                        if (alone == null) {
-                            p.done.complete(null);
-                        } else {
-                            fail(List.of(p), alone);
-                        }
+                        complete(
+                                List.of(p),
+                                fatal != null ? Outcome.notWritten(fatal) : transact(List.of(p)));
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                // a bug: keep committing for the others, fail this group
+                // a bug: keep committing for the others; whether this group got through is unknown
                 log.error("Unexpected error in the ingest committer", e);
-                fail(group, "internal error: " + e);
+                complete(group, Outcome.unknown("internal error: " + e));
             }
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        fail(left, "the publisher is closed");
+        complete(left, Outcome.notWritten("the publisher is closed"));
     }
 
-    /** Writes {@code group} in one transaction; returns null when committed, else the reason. */
-    private @Nullable String transact(List<Pending> group) {
+    /** Writes {@code group} in one transaction and says what became of it. */
+    private Outcome transact(List<Pending> group) {
+        boolean committing = false;
         try {
             producer.beginTransaction();
             for (Pending p : group) {
@@ -288,8 +340,9 @@ public final class ArticlePublisher implements AutoCloseable {
                     producer.send(r);
                 }
             }
-            producer.commitTransaction();
-            return null;
+            committing = true;
+            commitTransaction();
+            return Outcome.COMMITTED;
         } catch (ProducerFencedException e) {
             // also what a transaction that outlived transaction.timeout.ms gets; but fenced again
             // and again means another live instance has our ingest.instance.id
@@ -303,11 +356,11 @@ public final class ArticlePublisher implements AutoCloseable {
                                 + " times in 10 minutes: another instance runs with this"
                                 + " ingest.instance.id";
                 log.error("{}", fatal, e);
-                return fatal;
+                return failed(committing, fatal);
             }
             log.warn("The ingest producer was fenced; starting a new one", e);
             replaceProducer();
-            return "writing to Kafka failed: producer fenced";
+            return failed(committing, "writing to Kafka failed: producer fenced");
         } catch (OutOfOrderSequenceException
                 | AuthorizationException
                 | UnsupportedVersionException e) {
@@ -315,16 +368,51 @@ public final class ArticlePublisher implements AutoCloseable {
             // left open and starts clean
             log.warn("The ingest producer failed beyond repair; starting a new one", e);
             replaceProducer();
-            return "writing to Kafka failed: " + e.getMessage();
+            return failed(committing, "writing to Kafka failed: " + e.getMessage());
         } catch (KafkaException e) {
             try {
                 producer.abortTransaction();
+                // aborted: nothing of it will be visible, whether or not the commit had begun
+                return Outcome.notWritten("writing to Kafka failed: " + e.getMessage());
             } catch (KafkaException abort) {
                 log.warn("Cannot abort a transaction; starting a new producer", abort);
                 replaceProducer();
+                return failed(committing, "writing to Kafka failed: " + e.getMessage());
             }
-            return "writing to Kafka failed: " + e.getMessage();
         }
+    }
+
+    /**
+     * Commits the open transaction. A commit that times out may still complete on the broker, and
+     * Kafka allows no other call then (not even abort), only the same commit again: so it is tried
+     * again while the publisher runs.
+     */
+    private void commitTransaction() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (!running) {
+                    throw e;
+                }
+                log.warn(
+                        "Committing an ingest transaction timed out (attempt {}); trying again: {}",
+                        attempt,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A failure before the commit was asked for leaves nothing visible (the transaction is aborted,
+     * by this producer or by the next one's initialisation); one during the commit may have been
+     * committed all the same.
+     */
+    private static Outcome failed(boolean committing, String reason) {
+        return committing
+                ? Outcome.unknown(reason + " (during the commit: it may have been committed)")
+                : Outcome.notWritten(reason);
     }
 
     private void replaceProducer() {
@@ -342,9 +430,8 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    private static void fail(List<Pending> group, String reason) {
-        KafkaException e = new KafkaException(reason);
-        group.forEach(p -> p.done.completeExceptionally(e));
+    private static void complete(List<Pending> group, Outcome outcome) {
+        group.forEach(p -> p.done.complete(outcome));
     }
 
     @Override
