@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -105,7 +106,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         return lastDatabaseError;
     }
 
-    /** Why the sink thread stopped for good (another sink under its name), empty if not. */
+    /** Why the sink thread stopped for good (another sink under its name, a bug), empty if not. */
     public String fatalError() {
         return fatalError;
     }
@@ -173,6 +174,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                             + "'): each sink needs a name of its own";
             log.error("Sink stopped: {}", fatalError, e);
         } catch (RuntimeException e) {
+            fatalError = "stopped by an unexpected error: " + e;
             log.error("Sink stopped", e);
         } finally {
             consumer.close(GroupInstanceIds.leaveOnClose());
@@ -184,7 +186,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     private void handle(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<EnrichedArticle> batch = new ArrayList<>(records.count());
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
-        List<Future<?>> dlqAcks = new ArrayList<>();
+        List<DlqSend> dlqSends = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
@@ -201,7 +203,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                 batch.add(a);
                 sources.add(r);
             } catch (RuntimeException e) {
-                dlqAcks.add(toDlq(r, e));
+                dlqSends.add(toDlq(r, e));
                 log.warn(
                         "Record {} at {}-{}@{} is not an enriched article, sent to the DLQ: {}",
                         r.key(),
@@ -215,7 +217,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         while (running) {
             try {
                 long start = System.nanoTime();
-                int changed = write(batch, sources, dlqAcks);
+                int changed = write(batch, sources, dlqSends);
                 metrics.batch.record(Duration.ofNanos(System.nanoTime() - start));
                 metrics.written.increment(changed);
                 if (!databaseUp) {
@@ -238,25 +240,15 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                     log.debug("Database write failed again: {}", lastDatabaseError);
                 }
                 databaseUp = false;
-                // keep the group membership while waiting: poll returns nothing when paused
-                long until = System.currentTimeMillis() + backoffMs;
-                while (running && System.currentTimeMillis() < until) {
-                    ConsumerRecords<String, byte[]> none =
-                            consumer.poll(Duration.ofMillis(Math.min(500, backoffMs)));
-                    rewind(none);
-                }
+                waitKeepingMembership(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             }
         }
         if (!running) {
             return; // not written: offsets stay, the batch is read again after restart
         }
-        for (Future<?> ack : dlqAcks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot write to the DLQ", e.getCause());
-            }
+        if (!awaitDlq(dlqSends)) {
+            return; // stopped first: offsets stay, the batch is read again after restart
         }
         try {
             consumer.commitSync(offsets);
@@ -264,6 +256,65 @@ public final class ArticleSink implements Runnable, AutoCloseable {
             // the rows are in the database; the partitions' new owner reads these records again
             // and its upsert changes nothing
             log.warn("Offsets not committed after a rebalance: {}", e.getMessage());
+        } catch (RetriableException e) {
+            // the broker is away (a timeout): the next batch's commit covers these offsets, and
+            // records read again after a restart are upserted unchanged
+            log.warn("Offsets not committed ({}); going on", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until every record sent to the DLQ is written; one that failed (the broker away past
+     * the producer's delivery timeout) is sent again, with backoff, while the batch's offsets wait,
+     * so a record the sink rejected is never skipped without its DLQ copy.
+     *
+     * @return false when the sink stopped first
+     */
+    private boolean awaitDlq(List<DlqSend> sends) throws InterruptedException {
+        long backoffMs = INITIAL_BACKOFF_MS;
+        List<DlqSend> pending = sends;
+        while (true) {
+            List<DlqSend> failed = new ArrayList<>();
+            String reason = "";
+            for (DlqSend send : pending) {
+                try {
+                    send.ack().get();
+                } catch (ExecutionException e) {
+                    failed.add(send);
+                    reason = String.valueOf(e.getCause());
+                }
+            }
+            if (failed.isEmpty()) {
+                return true;
+            }
+            if (!running) {
+                return false;
+            }
+            log.warn(
+                    "{} records not written to the DLQ ({}); offsets held, sending them again in"
+                            + " {} ms",
+                    failed.size(),
+                    reason,
+                    backoffMs);
+            consumer.pause(consumer.assignment());
+            waitKeepingMembership(backoffMs);
+            consumer.resume(consumer.paused()); // the database is up: its write just succeeded
+            pending =
+                    failed.stream()
+                            .map(f -> new DlqSend(f.record(), dlq.send(f.record())))
+                            .toList();
+            backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        }
+    }
+
+    /**
+     * Polls for {@code ms} to keep the group membership while waiting; what arrives (nothing when
+     * paused) is left unread.
+     */
+    private void waitKeepingMembership(long ms) {
+        long until = System.currentTimeMillis() + ms;
+        while (running && System.currentTimeMillis() < until) {
+            rewind(consumer.poll(Duration.ofMillis(Math.min(500, ms))));
         }
     }
 
@@ -285,7 +336,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     private int write(
             List<EnrichedArticle> batch,
             List<ConsumerRecord<String, byte[]>> sources,
-            List<Future<?>> dlqAcks)
+            List<DlqSend> dlqSends)
             throws SQLException {
         int changed;
         try {
@@ -309,7 +360,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                             throw one;
                         }
                         ConsumerRecord<String, byte[]> r = sources.get(i);
-                        dlqAcks.add(toDlq(r, one));
+                        dlqSends.add(toDlq(r, one));
                         rejected.add(i);
                         log.warn(
                                 "The database rejected record {} at {}-{}@{}, sent to the DLQ: {}",
@@ -334,15 +385,19 @@ public final class ArticleSink implements Runnable, AutoCloseable {
         return changed;
     }
 
-    private Future<?> toDlq(ConsumerRecord<String, byte[]> r, Exception e) {
+    /** A record sent to the DLQ and its acknowledgement. */
+    private record DlqSend(ProducerRecord<String, byte[]> record, Future<?> ack) {}
+
+    private DlqSend toDlq(ConsumerRecord<String, byte[]> r, Exception e) {
         metrics.dlq.increment();
-        return dlq.send(
+        ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(
                         Topics.ARTICLES_DLQ,
                         null,
                         r.key(),
                         r.value(),
-                        DlqHeaders.of("sink", e, r.topic(), r.partition(), r.offset())));
+                        DlqHeaders.of("sink", e, r.topic(), r.partition(), r.offset()));
+        return new DlqSend(record, dlq.send(record));
     }
 
     @Override

@@ -58,7 +58,7 @@ class SinkStaticMemberIT {
 
     /**
      * A static member stays in its group when it closes unless told otherwise; the sink leaves, so
-     * a stopped sink's partitions move to the others at once, not after its session (a minute
+     * a stopped sink's partitions move to the others at once, not after its session (two minutes
      * here).
      */
     @Test
@@ -74,7 +74,7 @@ class SinkStaticMemberIT {
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> GroupMembers.partitions(admin, "leave").size() == 2);
                 a.close();
-                await().atMost(Duration.ofSeconds(30))
+                await().atMost(Duration.ofSeconds(60))
                         .until(
                                 () ->
                                         GroupMembers.partitions(admin, "leave")
@@ -96,7 +96,7 @@ class SinkStaticMemberIT {
                 .set("sink.jdbc.url", url)
                 .set("sink.group.id", "leave")
                 .set("sink.instance.id", name)
-                .set("sink.kafka.session.timeout.ms", 60_000)
+                .set("sink.kafka.session.timeout.ms", 120_000)
                 .set("http.port", -1)
                 .set("ingest.feeds.file", "")
                 .load();
