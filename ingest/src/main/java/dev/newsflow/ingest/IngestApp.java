@@ -98,10 +98,14 @@ public final class IngestApp implements AutoCloseable {
                         if (fatal != null) {
                             return HealthStatus.down(fatal);
                         }
-                        return coordinator.healthy()
-                                ? HealthStatus.up(scheduler.snapshot().size() + " feeds assigned")
-                                : HealthStatus.down(
-                                        "not in the ingest group yet (broker unreachable or"
+                        if (coordinator.healthy()) {
+                            return HealthStatus.up(scheduler.snapshot().size() + " feeds assigned");
+                        }
+                        String failed = coordinator.lastError();
+                        return HealthStatus.down(
+                                failed != null
+                                        ? failed
+                                        : "not in the ingest group yet (broker unreachable or"
                                                 + " rebalancing)");
                     });
             log.info(

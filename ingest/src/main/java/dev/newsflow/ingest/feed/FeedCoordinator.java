@@ -44,16 +44,25 @@ import org.slf4j.LoggerFactory;
  * <p>An instance that stops heartbeating (killed, partitioned) loses its partitions after {@code
  * session.timeout.ms} (15 s unless {@code ingest.kafka.session.timeout.ms} says otherwise); until
  * then its feeds are not polled.
+ *
+ * <p>When taking feeds over fails (the broker away past {@code default.api.timeout.ms} while their
+ * state is read, say), the coordinator stops its feeds, leaves the group's assignment and joins it
+ * again after a backoff (1 s, doubling to 30 s), saying why in {@link #lastError()}; only another
+ * live instance under its name stops it for good.
  */
 public final class FeedCoordinator implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedCoordinator.class);
     public static final String GROUP_ID = "newsflow-ingest";
+    private static final long INITIAL_BACKOFF_MS = 1_000;
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     private final NewsflowConfig config;
     private final FeedScheduler scheduler;
     private final KafkaConsumer<String, byte[]> consumer;
     private final @Nullable KafkaClientMetrics clientMetrics;
     private volatile @Nullable String fatalError;
+    private volatile @Nullable String lastError;
+    private long backoffMs = INITIAL_BACKOFF_MS;
     private final Map<String, Integer> feedPartition = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
@@ -114,6 +123,14 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         return fatalError;
     }
 
+    /**
+     * Why the last attempt to coordinate feeds failed while the coordinator waits to rejoin the
+     * group, or null when it is in the group (or joining it the first time).
+     */
+    public @Nullable String lastError() {
+        return lastError;
+    }
+
     /** Returns whether the coordinator runs and has joined the group. */
     public boolean healthy() {
         return thread.isAlive() && assigned;
@@ -122,25 +139,31 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.FEEDS), new Listener());
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
-                    apply(r);
+                try {
+                    consumer.subscribe(List.of(Topics.FEEDS), new Listener());
+                    while (running) {
+                        for (ConsumerRecord<String, byte[]> r :
+                                consumer.poll(Duration.ofSeconds(1))) {
+                            apply(r);
+                        }
+                    }
+                } catch (WakeupException e) {
+                    if (running) {
+                        rejoinLater(e);
+                    }
+                } catch (FencedInstanceIdException e) {
+                    fatalError =
+                            "another live ingest instance joined the feed group as this one"
+                                    + " (ingest.instance.id '"
+                                    + config.ingest().instanceId()
+                                    + "'): each instance needs a name of its own";
+                    log.error("Feed coordinator stopped: {}", fatalError, e);
+                    return;
+                } catch (RuntimeException e) {
+                    rejoinLater(e);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (FencedInstanceIdException e) {
-            fatalError =
-                    "another live ingest instance joined the feed group as this one"
-                            + " (ingest.instance.id '"
-                            + config.ingest().instanceId()
-                            + "'): each instance needs a name of its own";
-            log.error("Feed coordinator stopped: {}", fatalError, e);
-        } catch (RuntimeException e) {
-            log.error("Feed coordinator stopped", e);
         } finally {
             scheduler.remove(Set.copyOf(feedPartition.keySet()));
             consumer.close(GroupInstanceIds.leaveOnClose());
@@ -148,6 +171,42 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                 clientMetrics.close();
             }
         }
+    }
+
+    /**
+     * After a failure: stops every feed of this instance, leaves the assignment (the next owner, or
+     * this instance when it joins again, starts from committed state) and waits the backoff.
+     */
+    private void rejoinLater(RuntimeException e) {
+        assigned = false;
+        lastError =
+                "feed coordination failed ("
+                        + e
+                        + "); joining the feed group again in "
+                        + backoffMs / 1000
+                        + " s";
+        log.error(
+                "Feed coordination failed; stopping this instance's feeds and joining the feed"
+                        + " group again in {} s",
+                backoffMs / 1000,
+                e);
+        scheduler.remove(Set.copyOf(feedPartition.keySet()));
+        feedPartition.clear();
+        try {
+            consumer.unsubscribe();
+        } catch (RuntimeException unsubscribe) {
+            log.warn("Cannot leave the feed partitions: {}", unsubscribe.toString());
+        }
+        long until = System.currentTimeMillis() + backoffMs;
+        while (running && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(Math.min(100, backoffMs));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {
@@ -208,6 +267,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned = true;
             if (partitions.isEmpty()) {
+                lastError = null;
+                backoffMs = INITIAL_BACKOFF_MS;
                 return;
             }
             Set<Integer> numbers =
@@ -249,6 +310,8 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
                     numbers,
                     defs.values().size(),
                     restored);
+            lastError = null;
+            backoffMs = INITIAL_BACKOFF_MS;
         }
 
         private void stop(Collection<TopicPartition> partitions) {

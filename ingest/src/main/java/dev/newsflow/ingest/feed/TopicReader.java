@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Reads a compacted topic (or some of its partitions) from the beginning to its current end into
  * the latest value per key, tombstones removing keys. Reads {@code read_committed}, so the end is
  * the last stable offset: what an ingest instance left in an open transaction when it died is not
- * read. Used to load feed definitions and feed state; no consumer group is involved.
+ * read. Used to load feed definitions and feed state; no consumer group is involved. Each call to
+ * the broker waits at most the consumer's {@code default.api.timeout.ms} (60 s unless {@code
+ * ingest.kafka.default.api.timeout.ms} says otherwise), then throws Kafka's {@code
+ * TimeoutException}.
  */
 public final class TopicReader {
     private static final Logger log = LoggerFactory.getLogger(TopicReader.class);
@@ -48,7 +51,7 @@ public final class TopicReader {
     public static <V> List<Located<V>> readLocated(
             NewsflowConfig config, String topic, Function<byte[], V> decode) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(config)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
             List<TopicPartition> parts =
                     infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             return read(consumer, parts, decode).values();
@@ -78,13 +81,10 @@ public final class TopicReader {
         }
         consumer.assign(parts);
         consumer.seekToBeginning(parts);
-        Map<TopicPartition, Long> end =
-                new HashMap<>(consumer.endOffsets(parts, Duration.ofSeconds(60)));
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts));
         Map<Integer, Long> endOffsets = new HashMap<>();
         end.forEach((tp, offset) -> endOffsets.put(tp.partition(), offset));
-        end.entrySet()
-                .removeIf(
-                        e -> consumer.position(e.getKey(), Duration.ofSeconds(60)) >= e.getValue());
+        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         while (!end.isEmpty()) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                 if (r.key() == null) {
@@ -110,11 +110,7 @@ public final class TopicReader {
                     }
                 }
             }
-            end.entrySet()
-                    .removeIf(
-                            e ->
-                                    consumer.position(e.getKey(), Duration.ofSeconds(60))
-                                            >= e.getValue());
+            end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
         List<Located<V>> out = new ArrayList<>();
         latest.forEach(
