@@ -365,21 +365,48 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
     private void complete(String id, PendingCluster p, @Nullable Story recorded) {
         pending.delete(id);
         Parked parked = parkedById.remove(id);
+        EnrichedArticle article;
         if (parked != null && parked.timestamp() == p.timestamp()) {
-            complete(id, p, parked.article(), recorded);
-            return;
+            article = parked.article();
+        } else {
+            byte[] stored = articles.fetch(id, p.timestamp());
+            if (stored == null) {
+                metrics.cluster("lost");
+                log.error(
+                        "Article {} revision {} is missing from {}; it cannot be published",
+                        id,
+                        p.revision(),
+                        EnrichTopology.ARTICLE_STORE);
+                return;
+            }
+            try {
+                article = Json.fromBytes(stored, EnrichedArticle.class);
+            } catch (RuntimeException e) {
+                Dlq.send(
+                        context,
+                        metrics,
+                        new Record<>(id, null, p.timestamp()),
+                        stored,
+                        "cluster",
+                        "exception",
+                        e);
+                return;
+            }
         }
-        byte[] stored = articles.fetch(id, p.timestamp());
-        if (stored == null) {
-            metrics.cluster("lost");
-            log.error(
-                    "Article {} revision {} is missing from {}; it cannot be published",
-                    id,
-                    p.revision(),
-                    EnrichTopology.ARTICLE_STORE);
-            return;
+        try {
+            complete(id, p, article, recorded);
+        } catch (RuntimeException e) {
+            // It no longer waits (its pending entry is gone with this transaction): the article
+            // itself goes to the DLQ, not the message that completed it, so it can be sent again.
+            Dlq.send(
+                    context,
+                    metrics,
+                    new Record<>(id, null, p.timestamp()),
+                    Json.toBytes(article.raw()),
+                    "cluster",
+                    "exception",
+                    e);
         }
-        complete(id, p, Json.fromBytes(stored, EnrichedArticle.class), recorded);
     }
 
     private void complete(

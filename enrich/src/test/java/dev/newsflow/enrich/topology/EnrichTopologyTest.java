@@ -19,6 +19,7 @@ import dev.newsflow.enrich.cluster.LabelledPairs;
 import dev.newsflow.enrich.cluster.LabelledPairs.Pair;
 import dev.newsflow.enrich.dedup.DedupEntry;
 import dev.newsflow.enrich.topology.ClusterMessage.Lookup;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -475,6 +476,41 @@ class EnrichTopologyTest {
                             assertThat(a.cluster()).isEqualTo(story);
                             assertThat(a.aliases()).containsExactly(alias);
                         });
+    }
+
+    /**
+     * When publishing fails after the article stopped waiting (here an earlier revision's stored
+     * record is unreadable), the article itself goes to the DLQ with the reason, not the cluster
+     * message that completed it: nothing is dropped, and the DLQ record can be sent again.
+     */
+    @Test
+    void shouldSendAnArticleWhosePublishingFailsToTheDlqAsTheArticle() {
+        Pair p = pair("syndicated", "en", 4);
+        RawArticle first = article("https://a.example/kept", p.titleA(), p.textA());
+        RawArticle changed = first.toBuilder().text(p.textA() + "\n\nCorrection.").build();
+        long t0 = T0.toEpochMilli();
+        f.driver
+                .<String, byte[]>getWindowStore(EnrichTopology.ARTICLE_STORE)
+                .put(first.id(), "not an article".getBytes(StandardCharsets.UTF_8), t0);
+        f.driver
+                .<String, DedupEntry>getWindowStore(EnrichTopology.DEDUP_STORE)
+                .put(first.id(), new DedupEntry("0".repeat(64), 2, t0), t0);
+
+        f.send(changed, T0.plusSeconds(60));
+
+        assertThat(f.published()).isEmpty();
+        List<TestRecord<String, byte[]>> dead = f.dlq.readRecordsToList();
+        assertThat(dead)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.key()).isEqualTo(changed.id());
+                            assertThat(Json.fromBytes(d.value(), RawArticle.class))
+                                    .isEqualTo(changed);
+                            assertThat(DlqHeaders.get(d.headers(), DlqHeaders.ERROR_STAGE))
+                                    .isEqualTo("cluster");
+                        });
+        assertThat(f.counter("newsflow.enrich.dlq", "stage", "cluster")).isEqualTo(1);
     }
 
     @Test
