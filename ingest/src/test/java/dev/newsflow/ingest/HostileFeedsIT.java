@@ -162,6 +162,11 @@ class HostileFeedsIT {
         assertThat(states.get("laughs").itemsTotal()).isEqualTo(1);
         assertThat(states.get("good").lastOutcome()).isEqualTo("ok");
         assertThat(states.get("good").itemsTotal()).isEqualTo(21);
+        // the 2 MB item is not produced, and not counted as produced, once or at each poll
+        assertThat(states.get("bloated").lastOutcome()).isEqualTo("ok");
+        assertThat(states.get("bloated").itemsTotal()).isEqualTo(1);
+        assertThat(counter(registry, "newsflow.ingest.items.rejected", "reason", "too_large"))
+                .isEqualTo(1);
         double overLimit =
                 counter(registry, "newsflow.ingest.items.rejected", "reason", "over_limit");
         assertThat(overLimit).isGreaterThanOrEqualTo(100_000 - MAX_ITEMS);
@@ -172,7 +177,7 @@ class HostileFeedsIT {
         Map<String, List<String>> raw = rawRecords(config);
         long accepted = (long) registry.get("newsflow.ingest.items.new").counter().count();
         long fromStates = states.values().stream().mapToLong(FeedState::itemsTotal).sum();
-        assertThat(accepted).isEqualTo(fromStates).isEqualTo(MAX_ITEMS + 21 + 1 + 2 + 1 + 1);
+        assertThat(accepted).isEqualTo(fromStates).isEqualTo(MAX_ITEMS + 21 + 1 + 2 + 1 + 1 + 1);
         assertThat(raw).hasSize((int) accepted);
         assertThat(raw.values()).as("records per article id").allMatch(v -> v.size() == 1);
         String everything = String.join("\n", raw.values().stream().flatMap(List::stream).toList());
@@ -470,6 +475,22 @@ class HostileFeedsIT {
                 "/feed.xml",
                 ex -> LocalHttpServer.send(ex, 200, "application/rss+xml", laughsBytes));
         feed("laughs", host("laughs") + "/laughs/feed.xml");
+
+        // an item whose record would be over the broker's 1 MB, beside an ordinary one
+        String bloated =
+                "<rss version=\"2.0\"><channel><title>Bloated</title><item><title>big</title>"
+                        + "<link>https://bloated.example/1</link><description>"
+                        + "word ".repeat(400_000)
+                        + "</description></item><item><title>small</title>"
+                        + "<link>https://bloated.example/2</link><description>fine</description>"
+                        + "</item></channel></rss>";
+        route(
+                "bloated",
+                "/feed.xml",
+                ex ->
+                        LocalHttpServer.send(
+                                ex, 200, "application/rss+xml", bloated.getBytes(UTF_8)));
+        feed("bloated", host("bloated") + "/bloated/feed.xml");
     }
 
     private static void writeQuietly(OutputStream out, byte[] body) {

@@ -192,6 +192,19 @@ public final class ArticleSink implements Runnable, AutoCloseable {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
             if (r.value() == null) {
+                // nothing writes tombstones here: a foreign or broken producer's, shown in the DLQ
+                dlqSends.add(
+                        toDlq(
+                                r,
+                                new IllegalArgumentException(
+                                        "a tombstone (null value) carries no article")));
+                log.warn(
+                        "Record {} at {}-{}@{} is a tombstone, not an enriched article; sent to the"
+                                + " DLQ",
+                        r.key(),
+                        r.topic(),
+                        r.partition(),
+                        r.offset());
                 continue;
             }
             try {

@@ -21,7 +21,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-/** A record the database itself rejects goes to the DLQ; the rest of its batch is written. */
+/**
+ * A record the database itself rejects goes to the DLQ; the rest of its batch is written. So does a
+ * tombstone, which no Newsflow stage writes.
+ */
 class SinkRejectIT {
     @Test
     void shouldSendARecordPostgresRejectsToTheDlqAndWriteTheRestOfItsBatch() throws Exception {
@@ -36,6 +39,7 @@ class SinkRejectIT {
             EnrichedArticle bad = article(99, 1, "en", "Bad \u0000 title", "text", List.of());
             batch.add(10, bad);
             kafka.produce(batch);
+            kafka.produceRaw("a-tombstone", null);
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             Health health = new Health();
             try (SinkApp app =
@@ -52,7 +56,7 @@ class SinkRejectIT {
                                     .tag("outcome", "dlq")
                                     .counter()
                                     .count())
-                    .isEqualTo(1);
+                    .isEqualTo(2);
 
             try (KafkaConsumer<String, String> dlq =
                     new KafkaConsumer<>(
@@ -71,13 +75,26 @@ class SinkRejectIT {
                         .until(
                                 () -> {
                                     dlq.poll(Duration.ofMillis(200)).forEach(got::add);
-                                    return !got.isEmpty();
+                                    return got.size() >= 2;
                                 });
-                ConsumerRecord<String, String> r = got.get(0);
+                assertThat(got).hasSize(2);
+                ConsumerRecord<String, String> r =
+                        got.stream()
+                                .filter(g -> bad.id().equals(g.key()))
+                                .findFirst()
+                                .orElseThrow();
                 assertThat(r.key()).isEqualTo(bad.id());
                 assertThat(DlqHeaders.get(r.headers(), DlqHeaders.ERROR_STAGE)).isEqualTo("sink");
                 assertThat(DlqHeaders.get(r.headers(), DlqHeaders.ERROR_MESSAGE)).isNotBlank();
                 assertThat(r.value()).contains("Bad \\u0000 title");
+                ConsumerRecord<String, String> tombstone =
+                        got.stream()
+                                .filter(g -> "a-tombstone".equals(g.key()))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(tombstone.value()).isNull();
+                assertThat(DlqHeaders.get(tombstone.headers(), DlqHeaders.ERROR_MESSAGE))
+                        .isEqualTo("a tombstone (null value) carries no article");
             }
         }
     }

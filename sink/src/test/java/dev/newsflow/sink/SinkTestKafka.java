@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 /** Produces enriched records to a test broker and tells when a sink group has read them all. */
 public final class SinkTestKafka implements AutoCloseable {
@@ -80,8 +81,8 @@ public final class SinkTestKafka implements AutoCloseable {
         }
     }
 
-    /** Produces one record with any value. */
-    public void produceRaw(String key, byte[] value) throws Exception {
+    /** Produces one record with any value, or a tombstone. */
+    public void produceRaw(String key, byte @Nullable [] value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, key, value)).get();
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,12 @@ final class Dlq {
                 String.valueOf(error.getMessage()));
     }
 
+    /** As above, with the error named; {@code value} is null for a tombstone. */
     static void send(
             ProcessorContext<?, ?> context,
             EnrichMetrics metrics,
             Record<String, ?> record,
-            byte[] value,
+            byte @Nullable [] value,
             String stage,
             String reason,
             String errorClass,

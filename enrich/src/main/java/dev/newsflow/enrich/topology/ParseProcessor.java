@@ -29,7 +29,17 @@ final class ParseProcessor implements Processor<String, byte[], String, Object> 
     public void process(Record<String, byte[]> record) {
         byte[] value = record.value();
         if (value == null) {
-            return; // tombstones carry no article
+            // nothing writes tombstones here: a foreign or broken producer's, counted and shown
+            Dlq.send(
+                    context,
+                    metrics,
+                    record,
+                    null,
+                    "deserialize",
+                    "tombstone",
+                    "NullValue",
+                    "a tombstone (null value) carries no article");
+            return;
         }
         RawArticle raw;
         try {

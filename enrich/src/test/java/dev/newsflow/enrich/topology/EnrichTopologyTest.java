@@ -623,9 +623,10 @@ class EnrichTopologyTest {
         RawArticle a = article("https://a.example/1", p.titleA(), p.textA());
         f.raw.pipeInput(new TestRecord<>("k1", "not json".getBytes(UTF_8), T0));
         f.raw.pipeInput(new TestRecord<>("wrong-key", Json.toBytes(a), T0));
+        f.raw.pipeInput(new TestRecord<>("k3", (byte[]) null, T0));
 
         List<TestRecord<String, byte[]>> dead = f.dlq.readRecordsToList();
-        assertThat(dead).hasSize(2);
+        assertThat(dead).hasSize(3);
         assertThat(new String(dead.get(0).value(), UTF_8)).isEqualTo("not json");
         assertThat(DlqHeaders.get(dead.get(0).headers(), DlqHeaders.ERROR_STAGE))
                 .isEqualTo("deserialize");
@@ -634,7 +635,11 @@ class EnrichTopologyTest {
                 .isEqualTo(Topics.ARTICLES_RAW);
         assertThat(DlqHeaders.get(dead.get(1).headers(), DlqHeaders.ERROR_CLASS))
                 .isEqualTo("KeyMismatch");
-        assertThat(f.counter("newsflow.enrich.dlq", "stage", "deserialize")).isEqualTo(2);
+        assertThat(dead.get(2).key()).isEqualTo("k3");
+        assertThat(dead.get(2).value()).isNull();
+        assertThat(DlqHeaders.get(dead.get(2).headers(), DlqHeaders.ERROR_MESSAGE))
+                .isEqualTo("a tombstone (null value) carries no article");
+        assertThat(f.counter("newsflow.enrich.dlq", "stage", "deserialize")).isEqualTo(3);
         assertThat(f.published()).isEmpty();
     }
 

@@ -212,6 +212,11 @@ public final class FeedCoordinator implements Runnable, AutoCloseable {
     private void apply(ConsumerRecord<String, byte[]> r) {
         String id = r.key();
         if (id == null) {
+            log.warn(
+                    "Ignoring a feed definition without a key at {}-{}@{}: the key is the feed id",
+                    r.topic(),
+                    r.partition(),
+                    r.offset());
             return;
         }
         int partition = r.partition();

@@ -272,6 +272,18 @@ public final class FeedScheduler implements AutoCloseable {
                     result.overLimit());
         }
         FeedState next = result.next();
+        int tooLarge = result.newItems().size() - articles.size();
+        if (tooLarge > 0) {
+            // seen (they would be too large again), but not produced: the state counts what was
+            next =
+                    next.toBuilder()
+                            .itemsTotal(next.itemsTotal() - tooLarge)
+                            .lastItemsNew(
+                                    next.lastItemsNew() == null
+                                            ? null
+                                            : Math.max(0, next.lastItemsNew() - tooLarge))
+                            .build();
+        }
         ArticlePublisher.Outcome outcome =
                 publisher.commit(articles, next, entry.partition, PUBLISH_TIMEOUT);
         if (outcome.kind() == ArticlePublisher.Outcome.Kind.NOT_WRITTEN) {

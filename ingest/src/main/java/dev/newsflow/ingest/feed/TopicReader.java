@@ -88,6 +88,11 @@ public final class TopicReader {
         while (!end.isEmpty()) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                 if (r.key() == null) {
+                    log.warn(
+                            "Skipping a record without a key at {}-{}@{}: the key names the feed",
+                            r.topic(),
+                            r.partition(),
+                            r.offset());
                     continue;
                 }
                 Map<String, V> values =
