@@ -41,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  *     items last appeared)
  * @param lastItemsFound items in the last document fetched
  * @param lastItemsNew of those, items produced
+ * @param lastItemsRejected of those, items dropped as unusable (no link, a bad link, no content,
+ *     too large), if any
+ * @param lastRejection the reason and detail of the first of them, e.g. {@code no_link: item 3 has
+ *     no link}
  * @param lastBytes body size of the last poll, after decompression
  * @param lastElapsedMs wall time of the last poll's fetch and parse, in ms
  * @param offeredFeedUrl for an {@code html} source: a feed the listing page advertises ({@code
@@ -72,6 +76,8 @@ public record FeedState(
         @Nullable Instant newestItemAt,
         @Nullable Integer lastItemsFound,
         @Nullable Integer lastItemsNew,
+        @Nullable Integer lastItemsRejected,
+        @Nullable String lastRejection,
         @Nullable Long lastBytes,
         @Nullable Long lastElapsedMs,
         @Nullable String offeredFeedUrl,
@@ -136,6 +142,8 @@ public record FeedState(
         private @Nullable Instant newestItemAt;
         private @Nullable Integer lastItemsFound;
         private @Nullable Integer lastItemsNew;
+        private @Nullable Integer lastItemsRejected;
+        private @Nullable String lastRejection;
         private @Nullable Long lastBytes;
         private @Nullable Long lastElapsedMs;
         private @Nullable String offeredFeedUrl;
@@ -166,6 +174,8 @@ public record FeedState(
             newestItemAt = s.newestItemAt;
             lastItemsFound = s.lastItemsFound;
             lastItemsNew = s.lastItemsNew;
+            lastItemsRejected = s.lastItemsRejected;
+            lastRejection = s.lastRejection;
             lastBytes = s.lastBytes;
             lastElapsedMs = s.lastElapsedMs;
             offeredFeedUrl = s.offeredFeedUrl;
@@ -262,6 +272,16 @@ public record FeedState(
             return this;
         }
 
+        public Builder lastItemsRejected(@Nullable Integer v) {
+            lastItemsRejected = v;
+            return this;
+        }
+
+        public Builder lastRejection(@Nullable String v) {
+            lastRejection = v;
+            return this;
+        }
+
         public Builder lastBytes(@Nullable Long v) {
             lastBytes = v;
             return this;
@@ -304,6 +324,8 @@ public record FeedState(
                     newestItemAt,
                     lastItemsFound,
                     lastItemsNew,
+                    lastItemsRejected,
+                    lastRejection,
                     lastBytes,
                     lastElapsedMs,
                     offeredFeedUrl,

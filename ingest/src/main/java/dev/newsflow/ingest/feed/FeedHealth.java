@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code pending} (never polled), {@code ok}, {@code failing} or {@code backing_off}
  *     (failing, and waiting longer than its interval: backoff or {@code Retry-After})
  * @param summary one line for people, e.g. {@code failing since 2025-01-01T10:00:00Z (3 failures):
- *     HTTP 503}; for an {@code html} source whose page offers a working feed, followed by {@code ;
- *     the page offers a working feed: URL}
+ *     HTTP 503}, or {@code ok (ok, HTTP 200); 2 items dropped (no_link: …, …)} when the last poll
+ *     dropped items; for an {@code html} source whose page offers a working feed, followed by
+ *     {@code ; the page offers a working feed: URL}
  * @param offeredFeed for an {@code html} source, the working feed its page offers ({@link
  *     FeedState#offeredFeedUrl()}); null otherwise
  */
@@ -45,7 +46,17 @@ public record FeedHealth(String status, String summary, @Nullable String offered
         }
         if (!state.failing()) {
             String status = state.lastStatus() == null ? "" : ", HTTP " + state.lastStatus();
-            return new FeedHealth("ok", "ok (" + state.lastOutcome() + status + ")");
+            Integer rejected = state.lastItemsRejected();
+            String dropped =
+                    rejected == null || rejected == 0
+                            ? ""
+                            : "; "
+                                    + rejected
+                                    + (rejected == 1 ? " item" : " items")
+                                    + " dropped ("
+                                    + Redactor.redact(String.valueOf(state.lastRejection()))
+                                    + (rejected == 1 ? ")" : ", …)");
+            return new FeedHealth("ok", "ok (" + state.lastOutcome() + status + ")" + dropped);
         }
         String since =
                 "failing since "

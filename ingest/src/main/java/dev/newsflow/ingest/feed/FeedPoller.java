@@ -258,6 +258,8 @@ public final class FeedPoller {
                         .newestItemAt(estimate.newestItemAt())
                         .lastItemsFound(parsed.itemsInDocument())
                         .lastItemsNew(fresh.size())
+                        .lastItemsRejected(rejected.size())
+                        .lastRejection(firstRejection(rejected))
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
         FeedState next = plan(feed, b, fetched, parsed.suggestedInterval(), now);
@@ -412,6 +414,8 @@ public final class FeedPoller {
                         .newestItemAt(estimate.newestItemAt())
                         .lastItemsFound(links.size())
                         .lastItemsNew(fresh.size())
+                        .lastItemsRejected(rejected.size())
+                        .lastRejection(firstRejection(rejected))
                         .lastBytes((long) fetched.body().length)
                         .lastElapsedMs(fetched.elapsed().toMillis());
         offeredFeed(state, fetched, now, b);
@@ -550,5 +554,15 @@ public final class FeedPoller {
                 .lastBytes(bytes)
                 .lastElapsedMs(elapsedMs)
                 .build();
+    }
+
+    /** The first rejection of a poll as the feed state shows it, or null when there is none. */
+    static @Nullable String firstRejection(List<ItemMapper.Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return null;
+        }
+        ItemMapper.Rejected r = rejected.get(0);
+        String detail = r.detail().length() > 300 ? r.detail().substring(0, 300) + "…" : r.detail();
+        return r.reason() + ": " + detail;
     }
 }

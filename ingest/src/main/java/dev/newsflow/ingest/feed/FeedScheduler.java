@@ -282,6 +282,17 @@ public final class FeedScheduler implements AutoCloseable {
                                     next.lastItemsNew() == null
                                             ? null
                                             : Math.max(0, next.lastItemsNew() - tooLarge))
+                            .lastItemsRejected(
+                                    (next.lastItemsRejected() == null
+                                                    ? 0
+                                                    : next.lastItemsRejected())
+                                            + tooLarge)
+                            .lastRejection(
+                                    next.lastRejection() != null
+                                            ? next.lastRejection()
+                                            : "too_large: larger than "
+                                                    + ArticlePublisher.MAX_RECORD_BYTES
+                                                    + " bytes as JSON")
                             .build();
         }
         ArticlePublisher.Outcome outcome =

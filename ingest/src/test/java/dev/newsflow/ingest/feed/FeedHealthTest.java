@@ -28,6 +28,25 @@ class FeedHealthTest {
     }
 
     @Test
+    void shouldSayWhichItemsTheLastPollDroppedAndWhy() {
+        FeedState s =
+                NEW.toBuilder()
+                        .lastPollAt(NOW)
+                        .lastOutcome("ok")
+                        .lastStatus(200)
+                        .lastItemsRejected(2)
+                        .lastRejection("no_link: item 'Breaking' has no link")
+                        .build();
+
+        assertThat(FeedHealth.of(s, NOW).summary())
+                .isEqualTo(
+                        "ok (ok, HTTP 200); 2 items dropped (no_link: item 'Breaking' has no link,"
+                                + " …)");
+        assertThat(FeedHealth.of(s.toBuilder().lastItemsRejected(0).build(), NOW).summary())
+                .isEqualTo("ok (ok, HTTP 200)");
+    }
+
+    @Test
     void shouldSayWhenAnHtmlSourceOffersAWorkingFeed() {
         FeedState s =
                 NEW.toBuilder()

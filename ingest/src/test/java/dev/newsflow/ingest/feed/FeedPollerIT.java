@@ -65,6 +65,31 @@ class FeedPollerIT {
     }
 
     @Test
+    void shouldRecordInTheFeedStateWhichItemsItDroppedAndWhy() {
+        String rss =
+                "<rss version=\"2.0\"><channel><title>T</title>"
+                    + "<item><title>kept</title><link>https://a.example/1</link></item><item><title>Breaking</title><description>no"
+                    + " link here</description></item>"
+                    + "<item><title>odd</title><link>ftp://a.example/2</link></item>"
+                    + "</channel></rss>";
+        server.handle(
+                "/rejects.xml",
+                ex -> LocalHttpServer.send(ex, 200, "application/rss+xml", rss.getBytes(UTF_8)));
+        FeedDefinition feed = feed("/rejects.xml", 60_000);
+
+        PollResult r = poller.poll(feed, FeedState.initial(feed));
+
+        assertThat(r.newItems()).hasSize(1);
+        assertThat(r.next().lastItemsFound()).isEqualTo(3);
+        assertThat(r.next().lastItemsNew()).isEqualTo(1);
+        assertThat(r.next().lastItemsRejected()).isEqualTo(2);
+        assertThat(r.next().lastRejection()).startsWith(r.rejected().get(0).reason() + ": ");
+        assertThat(r.rejected())
+                .extracting(ItemMapper.Rejected::reason)
+                .containsExactly("no_link", "no_link"); // an ftp: link is no article link
+    }
+
+    @Test
     void shouldProduceNewItemsOnceAndUseConditionalGet() {
         AtomicReference<String> body = new AtomicReference<>(TestFeeds.rss("a", 1, 3, EPOCH));
         AtomicReference<String> etag = new AtomicReference<>("\"1\"");
