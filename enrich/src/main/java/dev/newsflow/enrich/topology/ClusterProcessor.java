@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,17 @@ import org.slf4j.LoggerFactory;
  */
 final class ClusterProcessor implements Processor<String, Object, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(ClusterProcessor.class);
+
+    /**
+     * Alias URLs an article records at most. A feed whose links carry a cache-buster that changes
+     * every poll makes an alias a poll: unbounded, the list (in every revision, its dedup entry and
+     * its changelog record) grew until the record passed the producer's 1 MB and enrich stopped at
+     * it. The first ones are kept; later ones are counted ({@code alias-over-limit}).
+     */
+    static final int MAX_ALIASES = 50;
+
+    /** Characters of alias URLs an article records at most (so 50 long URLs stay small too). */
+    static final int MAX_ALIAS_CHARS = 32_768;
 
     private final EnrichTopologyConfig config;
     private final ClusterPolicy policy;
@@ -284,6 +296,16 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         if (aliases.contains(a.aliasUrl())) {
             return;
         }
+        if (!fitsAnother(aliases, a.aliasUrl())) {
+            metrics.cluster("alias-over-limit");
+            log.debug(
+                    "Article {} has the content of {}, but already records {} aliases; not"
+                            + " recorded",
+                    a.aliasId(),
+                    a.articleId(),
+                    aliases.size());
+            return;
+        }
         int revision =
                 Math.max(
                                 published != null ? published.revision() : first.revision(),
@@ -449,7 +471,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         }
         metrics.cluster(cluster.duplicateOf() == null ? "own" : "joined");
         aliases.addAll(p.newAliases());
-        aliases = new ArrayList<>(new LinkedHashSet<>(aliases));
+        aliases = bounded(new LinkedHashSet<>(aliases));
         EnrichedArticle out =
                 EnrichedArticle.of(
                         a.raw(),
@@ -467,6 +489,24 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
         if (!new Story(cluster.id(), since).equals(recorded)) {
             broadcast(id, p, cluster.id(), since, false);
         }
+    }
+
+    /** Whether {@code alias} may join {@code aliases} within the bounds. */
+    static boolean fitsAnother(List<String> aliases, String alias) {
+        return aliases.size() < MAX_ALIASES
+                && aliases.stream().mapToInt(String::length).sum() + alias.length()
+                        <= MAX_ALIAS_CHARS;
+    }
+
+    /** The first of {@code aliases} (in order) that fit the bounds. */
+    static List<String> bounded(Collection<String> aliases) {
+        List<String> kept = new ArrayList<>();
+        for (String alias : aliases) {
+            if (fitsAnother(kept, alias)) {
+                kept.add(alias);
+            }
+        }
+        return kept;
     }
 
     /** A story: its cluster id and the record timestamp of its first article. */

@@ -171,6 +171,40 @@ class EnrichTopologyTest {
         assertThat(f.counter("newsflow.enrich.records", "outcome", "alias")).isEqualTo(1);
     }
 
+    /**
+     * A link with a cache-buster that changes every poll makes an alias a poll; the article records
+     * the first {@value ClusterProcessor#MAX_ALIASES} and publishes no revision for the rest, so
+     * its record cannot grow past the producer's limit.
+     */
+    @Test
+    void shouldRecordAtMostFiftyAliasesOfAnArticle() {
+        Pair p = pair("exact", "en", 0);
+        RawArticle first = article("https://a.example/story", p.titleA(), p.textA());
+        f.send(first, T0);
+        for (int poll = 1; poll <= ClusterProcessor.MAX_ALIASES + 10; poll++) {
+            f.send(
+                    article("https://a.example/story?cb=" + poll, p.titleA(), p.textA()),
+                    T0.plusSeconds(60L * poll));
+        }
+
+        List<EnrichedArticle> out = f.published();
+        assertThat(out).extracting(EnrichedArticle::id).containsOnly(first.id());
+        assertThat(out).hasSize(1 + ClusterProcessor.MAX_ALIASES);
+        assertThat(out.get(out.size() - 1).aliases())
+                .hasSize(ClusterProcessor.MAX_ALIASES)
+                .startsWith("https://a.example/story?cb=1")
+                .endsWith("https://a.example/story?cb=" + ClusterProcessor.MAX_ALIASES);
+        assertThat(f.counter("newsflow.enrich.clusters", "result", "alias-over-limit"))
+                .isEqualTo(10);
+    }
+
+    @Test
+    void shouldBoundAliasesByTheirLengthToo() {
+        String longUrl = "https://a.example/x?pad=" + "p".repeat(20_000);
+        assertThat(ClusterProcessor.bounded(List.of(longUrl, longUrl + "2", "https://b.example/")))
+                .containsExactly(longUrl, "https://b.example/");
+    }
+
     @Test
     void shouldNumberARevisionAfterAnAliasRevisionAfterIt() {
         Pair p = pair("exact", "en", 1);
