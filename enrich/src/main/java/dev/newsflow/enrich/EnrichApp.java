@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -164,6 +165,7 @@ public final class EnrichApp implements AutoCloseable {
                 config.enrich().instanceId());
         KafkaStreams streams = new KafkaStreams(topology, properties(config, threads, member));
         AtomicReference<String> fatal = new AtomicReference<>();
+        RecentFailures failures = new RecentFailures(3, Duration.ofMinutes(10));
         streams.setUncaughtExceptionHandler(
                 e -> {
                     if (fencedInstance(e)) {
@@ -181,6 +183,7 @@ public final class EnrichApp implements AutoCloseable {
                                 .SHUTDOWN_CLIENT;
                     }
                     log.error("Stream thread failed; replacing it", e);
+                    failures.record(System.currentTimeMillis(), e);
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                             .REPLACE_THREAD;
                 });
@@ -193,6 +196,10 @@ public final class EnrichApp implements AutoCloseable {
                     KafkaStreams.State s = streams.state();
                     if (fatal.get() != null) {
                         return HealthStatus.down("streams " + s + ": " + fatal.get());
+                    }
+                    Optional<String> failing = failures.problem(System.currentTimeMillis());
+                    if (failing.isPresent()) {
+                        return HealthStatus.down("streams " + s + ": " + failing.get());
                     }
                     return s == KafkaStreams.State.RUNNING
                             ? HealthStatus.up("streams RUNNING")
