@@ -192,13 +192,33 @@ public final class FeedDiscovery {
                             .contains("alternate");
             String type = link.attr("type").toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
             String href = link.absUrl("href");
-            if (!alternate || href.isEmpty() || !isFeedType(type, href)) {
+            if (!alternate
+                    || href.isEmpty()
+                    || !isFeedType(type, href)
+                    || !mayFollow(pageUrl, href)) {
                 continue;
             }
             String title = link.attr("title").isBlank() ? null : link.attr("title").trim();
             links.putIfAbsent(href, new FeedCandidate(href, FeedCandidate.VIA_LINK, type, title));
         }
         return List.copyOf(links.values());
+    }
+
+    /**
+     * Whether a link on the page at {@code pageUrl} may be followed: http(s) always; {@code file:}
+     * only from a local file, since a remote page must never make Newsflow read (and then publish,
+     * or quote in an error) a file of this machine.
+     */
+    static boolean mayFollow(String pageUrl, String href) {
+        String scheme = scheme(href);
+        return scheme.equals("http")
+                || scheme.equals("https")
+                || (scheme.equals("file") && scheme(pageUrl).equals("file"));
+    }
+
+    private static String scheme(String url) {
+        int colon = url.indexOf(':');
+        return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isFeedType(String type, String href) {
@@ -253,7 +273,10 @@ public final class FeedDiscovery {
                                 robots.body(),
                                 robots.contentType(),
                                 List.of("newsflow"));
-        return rules.getSitemaps().stream().distinct().toList();
+        return rules.getSitemaps().stream()
+                .filter(u -> mayFollow(robots.finalUrl(), u))
+                .distinct()
+                .toList();
     }
 
     /**

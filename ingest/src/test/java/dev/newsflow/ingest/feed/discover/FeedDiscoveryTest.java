@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,28 @@ class FeedDiscoveryTest {
                 .extracting(FeedCandidate::url)
                 .containsExactly(
                         "https://blog.example/feed.json", "https://blog.example/index.rdf");
+    }
+
+    /** A remote page must not send discovery to this machine's files (found by trying it). */
+    @Test
+    void shouldFollowFileLinksOnlyFromALocalPage() {
+        byte[] page =
+                ("<html><head>"
+                                + "<link rel=\"alternate\" type=\"application/rss+xml\""
+                                + " href=\"file:///etc/passwd\">"
+                                + "<link rel=\"alternate\" type=\"application/rss+xml\""
+                                + " href=\"FILE:/tmp/secret.xml\">"
+                                + "<link rel=\"alternate\" type=\"application/rss+xml\""
+                                + " href=\"/feed.xml\">"
+                                + "</head></html>")
+                        .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(FeedDiscovery.advertisedFeeds(page, "text/html", "https://evil.example/"))
+                .extracting(FeedCandidate::url)
+                .containsExactly("https://evil.example/feed.xml");
+        assertThat(FeedDiscovery.advertisedFeeds(page, "text/html", "file:///srv/site/index.html"))
+                .extracting(FeedCandidate::url)
+                .containsExactly("file:/etc/passwd", "file:/tmp/secret.xml", "file:/feed.xml");
     }
 
     @Test
