@@ -82,11 +82,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         lock = lock(dir);
         try {
             Path portsFile = dir.resolve("newsflow-ports.properties");
-            port = config.port() != 0 ? config.port() : previousOrFree(portsFile, "port");
+            port = config.port() != 0 ? config.port() : previousOrFree(portsFile, "port", -1);
+            // the port just found is free again until the broker binds it: not that one twice
             controllerPort =
                     config.controllerPort() != 0
                             ? config.controllerPort()
-                            : previousOrFree(portsFile, "controller.port");
+                            : previousOrFree(portsFile, "controller.port", port);
             requireFree(port, "broker.port");
             requireFree(controllerPort, "broker.controller.port");
             startServer(dir, portsFile);
@@ -285,26 +286,35 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private int previousOrFree(Path portsFile, String key) {
+    /**
+     * The port {@code key} had in {@code portsFile} if still free, else a free one; never {@code
+     * avoid}.
+     */
+    private int previousOrFree(Path portsFile, String key, int avoid) {
         if (Files.exists(portsFile)) {
             Properties p = new Properties();
             try (var in = Files.newInputStream(portsFile)) {
                 p.load(in);
                 String v = p.getProperty(key);
-                if (v != null && isFree(Integer.parseInt(v))) {
+                if (v != null && Integer.parseInt(v) != avoid && isFree(Integer.parseInt(v))) {
                     return Integer.parseInt(v);
                 }
             } catch (IOException | NumberFormatException e) {
                 log.debug("Ignoring unreadable {}: {}", portsFile, e.toString());
             }
         }
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(config.host(), 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(config.host(), 0));
+                if (s.getLocalPort() != avoid) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot find a free port", e);
+            }
         }
+        throw new IllegalStateException("cannot find a free port other than " + avoid);
     }
 
     private boolean isFree(int p) {
