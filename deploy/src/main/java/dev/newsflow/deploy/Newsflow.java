@@ -47,7 +47,10 @@ public final class Newsflow implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Builds the command line, with config errors reported as usage errors (exit code 2). */
+    /**
+     * Builds the command line, with config errors reported as usage errors (exit code 2) and a
+     * broker that does not answer as one line (exit code 3, as {@code newsflow status}).
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Newsflow());
         cl.setExecutionExceptionHandler(
@@ -55,6 +58,20 @@ public final class Newsflow implements Runnable {
                     if (e instanceof ConfigException ce) {
                         cmd.getErr().println(ce.getMessage());
                         return 2;
+                    }
+                    for (Throwable c = e; c != null; c = c.getCause()) {
+                        if (c instanceof org.apache.kafka.common.errors.TimeoutException
+                                || c instanceof java.util.concurrent.TimeoutException) {
+                            // the broker is away: one line, as newsflow status says it
+                            cmd.getErr()
+                                    .println(
+                                            "Kafka did not answer in time ("
+                                                    + c.getMessage()
+                                                    + "): is the broker of kafka.bootstrap.servers"
+                                                    + " running? (newsflow run starts an embedded"
+                                                    + " one)");
+                            return 3;
+                        }
                     }
                     throw e;
                 });

@@ -6,6 +6,7 @@ import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.kafka.ReplayHeader;
 import dev.newsflow.core.kafka.Topics;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -274,19 +275,33 @@ public final class ReplayCommand implements Callable<Integer> {
      * @throws IllegalArgumentException with a message for people
      */
     static Instant parseTime(String text, Instant now) {
+        Instant t = parse(text, now);
+        if (t.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is before 1970: Kafka keeps no record times that early");
+        }
+        return t;
+    }
+
+    private static Instant parse(String text, Instant now) {
         String s = text.strip();
         Matcher age = AGE.matcher(s.toLowerCase(Locale.ROOT));
         if (age.matches()) {
-            long n = Long.parseLong(age.group(1));
-            Duration d =
-                    switch (age.group(2)) {
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        case "d" -> Duration.ofDays(n);
-                        default -> Duration.ofDays(7 * n);
-                    };
-            return now.minus(d);
+            try {
+                long n = Long.parseLong(age.group(1));
+                Duration d =
+                        switch (age.group(2)) {
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            case "h" -> Duration.ofHours(n);
+                            case "d" -> Duration.ofDays(n);
+                            default -> Duration.ofDays(Math.multiplyExact(7, n));
+                        };
+                return now.minus(d);
+            } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "'" + text + "' is before 1970: Kafka keeps no record times that early", e);
+            }
         }
         try {
             return Instant.parse(s);

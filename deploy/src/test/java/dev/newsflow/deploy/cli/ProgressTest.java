@@ -1,10 +1,12 @@
 package dev.newsflow.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -64,6 +66,14 @@ class ProgressTest {
                 .isEqualTo("2026-11-28T06:30:00Z");
         assertThat(ReplayCommand.parseTime("2026-11-28", now)).isEqualTo("2026-11-28T00:00:00Z");
         assertThat(ReplayCommand.parseTime("90m", now)).isEqualTo("2026-11-29T02:30:00Z");
+        // too far back for Kafka's record times, or for a Duration: a message, not a stack trace
+        for (String early :
+                List.of("1900-01-01", "99999d", "99999999999999d", "9999999999999999w")) {
+            assertThatThrownBy(() -> ReplayCommand.parseTime(early, now))
+                    .as(early)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("before 1970");
+        }
         assertThat(ReplayCommand.parseTime("7d", now)).isEqualTo("2026-11-22T04:00:00Z");
         assertThat(ReplayCommand.parseTime("2W", now)).isEqualTo("2026-11-15T04:00:00Z");
     }
