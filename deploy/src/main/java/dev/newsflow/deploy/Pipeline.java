@@ -77,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
      * topics, HTTP, sink, enrich and ingest against it.
      */
     public static Pipeline startAllInOne(NewsflowConfig config) {
+        EnrichApp.checkConfig(config);
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         EmbeddedBroker broker;
         try {
@@ -99,6 +100,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts {@code parts} against the cluster of {@code config.kafka()}; no broker is started. */
     public static Pipeline startServices(NewsflowConfig config, List<Part> parts) {
+        if (parts.contains(Part.ENRICH)) {
+            EnrichApp.checkConfig(config);
+        }
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         Pipeline p = new Pipeline(config, registry, new Health());
         p.started.push(registry::close);

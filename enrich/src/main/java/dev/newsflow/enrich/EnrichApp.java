@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.EnrichConfig;
 import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.config.NewsflowConfig;
@@ -55,6 +56,29 @@ public final class EnrichApp implements AutoCloseable {
     private EnrichApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+    }
+
+    /**
+     * Checks what the configuration loader cannot: that Lingua knows every language of {@code
+     * enrich.lang.languages}. Called before anything starts, so a wrong code stops the start with
+     * the other configuration problems' message and exit code, not after the broker, the topics and
+     * the database are set up.
+     *
+     * @throws ConfigException naming each unknown code
+     */
+    public static void checkConfig(NewsflowConfig config) {
+        List<String> problems = new ArrayList<>();
+        for (String code : config.enrich().languages()) {
+            if (!LinguaLanguageDetector.knows(code)) {
+                problems.add(
+                        "enrich.lang.languages: '"
+                                + code
+                                + "' is not a language the detector (Lingua) knows");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import java.nio.file.Path;
@@ -22,6 +24,22 @@ class EnrichAppPropertiesTest {
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("commit.interval.ms", 100)
                 .containsEntry("session.timeout.ms", 15_000);
+    }
+
+    /** A code Lingua does not know stops the start as a configuration error, before anything. */
+    @Test
+    void shouldRefuseALanguageTheDetectorDoesNotKnow() {
+        assertThatThrownBy(
+                        () ->
+                                EnrichApp.checkConfig(
+                                        ConfigLoader.builder()
+                                                .set("enrich.lang.languages", "en,xx,id")
+                                                .load()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "enrich.lang.languages: 'xx' is not a language the detector (Lingua)"
+                                + " knows");
+        EnrichApp.checkConfig(ConfigLoader.builder().load()); // the defaults pass
     }
 
     @Test

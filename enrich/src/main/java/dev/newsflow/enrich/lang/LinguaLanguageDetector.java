@@ -185,6 +185,16 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         return new Builder(isoCodes);
     }
 
+    /** Whether Lingua knows the language of ISO 639-1 {@code code}. */
+    public static boolean knows(String code) {
+        try {
+            IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The languages this detector chooses from (ISO 639-1). */
     public Set<String> languages() {
         return languages;
