@@ -8,6 +8,7 @@ import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.feed.LinkRules;
 import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
+import dev.newsflow.core.log.Redactor;
 import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.ingest.feed.FeedParseException;
 import dev.newsflow.ingest.feed.FeedRegistry;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +114,8 @@ public final class FeedsCommand implements Runnable {
                         line.put("state", stateWithoutSeen(s));
                     }
                     line.put("health", FeedHealth.of(s, now));
-                    out.println(Json.toString(line));
+                    // a URL's user:password and secret query parameters stay out of the listing
+                    out.println(Redactor.redact(Json.toString(line)));
                 }
                 out.flush();
                 return 0;
@@ -130,7 +133,7 @@ public final class FeedsCommand implements Runnable {
                 rows.add(
                         new String[] {
                             f.id(),
-                            abbreviate(f.label(), 40),
+                            abbreviate(Redactor.redact(f.label()), 40),
                             h.status(),
                             s == null ? "-" : FeedHealth.relative(s.lastPollAt(), now),
                             s == null || s.nextPollAt() == null
@@ -362,7 +365,17 @@ public final class FeedsCommand implements Runnable {
     }
 
     /** Left-aligned columns two spaces apart; the first row is the header. */
-    static void print(PrintWriter out, List<String[]> rows) {
+    static void print(PrintWriter out, List<String[]> table) {
+        // feed names and errors come from feeds and operators: one printable line each, so an
+        // escape sequence or a line break cannot move the cursor or break the table
+        List<String[]> rows =
+                table.stream()
+                        .map(
+                                r ->
+                                        Arrays.stream(r)
+                                                .map(StatusCommand::oneLine)
+                                                .toArray(String[]::new))
+                        .toList();
         int cols = rows.get(0).length;
         int[] width = new int[cols];
         for (String[] r : rows) {

@@ -155,17 +155,19 @@ public final class SearchCommand implements Callable<Integer> {
                             + "  ["
                             + hit.language()
                             + "] "
-                            + (hit.title() == null ? "(no title)" : hit.title()));
+                            + (hit.title() == null
+                                    ? "(no title)"
+                                    : StatusCommand.oneLine(hit.title())));
             String topics =
                     hit.topics().stream().map(TopicTag::label).collect(Collectors.joining(", "));
             String from = hit.siteName() != null ? hit.siteName() : hit.feedName();
             out.println(
                     "    "
-                            + (from == null ? hit.feedId() : from)
+                            + StatusCommand.oneLine(from == null ? hit.feedId() : from)
                             + (topics.isEmpty() ? "" : " · " + topics)
                             + " · id "
                             + hit.id());
-            out.println("    " + hit.url());
+            out.println("    " + StatusCommand.oneLine(hit.url()));
         }
         out.println();
         out.println(

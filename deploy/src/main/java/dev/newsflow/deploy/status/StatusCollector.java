@@ -6,6 +6,7 @@ import dev.newsflow.core.feed.FeedDefinition;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.http.HealthStatus;
+import dev.newsflow.core.log.Redactor;
 import dev.newsflow.ingest.feed.FeedHealth;
 import dev.newsflow.sink.search.ArticleHit;
 import dev.newsflow.sink.search.ArticleQuery;
@@ -116,12 +117,14 @@ public final class StatusCollector implements AutoCloseable {
                             new StatusReport.FeedRow(
                                     f.id(),
                                     f.name(),
-                                    s == null ? f.url() : s.url(),
+                                    Redactor.redact(s == null ? f.url() : s.url()),
                                     h.status(),
-                                    h.summary(),
+                                    Redactor.redact(h.summary()),
                                     s == null ? null : s.lastPollAt(),
                                     s == null ? null : s.lastOutcome(),
-                                    s == null ? null : s.lastError(),
+                                    s == null || s.lastError() == null
+                                            ? null
+                                            : Redactor.redact(s.lastError()),
                                     s == null ? null : s.failingSince(),
                                     s == null ? 0 : s.consecutiveFailures(),
                                     s == null ? null : s.nextPollAt(),

@@ -13,6 +13,25 @@ import picocli.CommandLine;
 
 /** What {@code newsflow feeds} refuses before it connects anywhere. */
 class FeedsCommandTest {
+    /** A feed name or error holding escape codes or line breaks cannot break the table. */
+    @Test
+    void shouldPrintEveryCellOnOnePrintableLine() {
+        StringWriter out = new StringWriter();
+        FeedsCommand.print(
+                new PrintWriter(out, true),
+                java.util.List.of(
+                        new String[] {"ID", "FEED"},
+                        new String[] {"f1", "Evil\u001b[2J\u001b[31mred\nsecond line"}));
+
+        assertThat(out.toString())
+                .doesNotContain("\u001b")
+                .isEqualTo(
+                        "ID  FEED"
+                                + System.lineSeparator()
+                                + "f1  Evil [2J [31mred second line"
+                                + System.lineSeparator());
+    }
+
     @Test
     void shouldRefuseABadUrlWithAClearMessage() {
         String err =

@@ -113,6 +113,20 @@ class StatusPageTest {
     }
 
     @Test
+    void shouldNotShowTheCredentialsOfAFeedUrl() {
+        java.util.Map<dev.newsflow.core.feed.FeedDefinition, dev.newsflow.core.feed.FeedState>
+                feeds = new java.util.LinkedHashMap<>();
+        feeds.put(
+                dev.newsflow.core.feed.FeedDefinition.of(
+                        "http://user:secretpw@a.example/feed.xml?token=abc"),
+                null);
+
+        StatusReport.FeedRow row = StatusCollector.feedRows(feeds, java.time.Instant.EPOCH).get(0);
+
+        assertThat(row.url()).doesNotContain("secretpw", "abc").contains("a.example/feed.xml");
+    }
+
+    @Test
     void shouldShowTheFiguresOfTheReport() {
         Document doc = Jsoup.parse(StatusPage.render(hostileReport()));
 
