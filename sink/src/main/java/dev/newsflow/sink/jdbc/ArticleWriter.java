@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -199,11 +200,28 @@ public final class ArticleWriter {
     }
 
     /**
+     * A publication date this far after the fetch is a publisher's mistake (as ingest flags it).
+     */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    /** Publication dates before this are taken for a default or a parsing slip (1970-01-01…). */
+    static final Instant EARLIEST_DATE = Instant.parse("1990-01-01T00:00:00Z");
+
+    /**
      * The time the read API orders and filters by, and retention deletes by: when the article was
-     * published, or when it was fetched if the source gave no date.
+     * published, or when it was fetched if the source gave no date or an implausible one (more than
+     * a day after the fetch, or before 1990): an item dated 2100 would otherwise head every list
+     * for ever and escape retention, and one dated 1970 be deleted by retention as it arrives. The
+     * record's {@code publishedAt} keeps the publisher's date either way.
      */
     public static Instant sortAt(EnrichedArticle a) {
-        return a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
+        Instant published = a.publishedAt();
+        if (published == null
+                || published.isBefore(EARLIEST_DATE)
+                || published.isAfter(a.fetchedAt().plus(FUTURE_TOLERANCE))) {
+            return a.fetchedAt();
+        }
+        return published;
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {
