@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *       can only push the next poll later, never past the maximum interval ({@code cache}).
  *   <li><b>Failures.</b> The interval times 2^(failures-1), at most {@code
  *       ingest.poll.backoff.max.ms} ({@code backoff}); a {@code Retry-After} later than that wins,
- *       up to the same bound ({@code retry_after}). A feed is never given up.
+ *       plus a quarter, up to the same bound ({@code retry_after}): the other feeds of the host,
+ *       held off as long, poll first. A feed is never given up.
  *   <li><b>Jitter.</b> Every wait is spread by {@code ±ingest.poll.jitter.ratio}, so feeds added
  *       together drift apart.
  * </ul>
@@ -125,7 +126,11 @@ final class PollPlanner {
         Duration wait = jitter(backoff);
         String reason = "backoff";
         if (notBefore != null) {
-            Duration asked = min(Duration.between(now, notBefore), cap);
+            // A quarter later than asked: the Retry-After also holds the whole host, and the
+            // feeds it put off come back spread over the fifth after it (deferred): they go
+            // first, else this feed, back first, renewed the hold each time and starved them.
+            Duration asked =
+                    min(Duration.between(now, notBefore).multipliedBy(5).dividedBy(4), cap);
             if (asked.compareTo(wait) > 0) {
                 wait = asked;
                 reason = "retry_after";

@@ -143,7 +143,8 @@ class PollPlannerTest {
         PollPlanner.Plan absurd =
                 planner.afterFailure(fixed, state, 1, NOW.plus(Duration.ofDays(365)), NOW);
 
-        assertThat(asked.at()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        // a quarter later than asked: the host's other feeds, held off an hour, go first
+        assertThat(asked.at()).isEqualTo(NOW.plus(Duration.ofMinutes(75)));
         assertThat(asked.reason()).isEqualTo("retry_after");
         assertThat(sooner.at()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
         assertThat(sooner.reason()).isEqualTo("backoff");
