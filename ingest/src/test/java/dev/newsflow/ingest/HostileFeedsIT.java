@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.newsflow.core.article.ArticleIds;
+import dev.newsflow.core.article.RawArticle;
 import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.feed.FeedState;
 import dev.newsflow.core.http.Health;
+import dev.newsflow.core.json.Json;
 import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.LocalHttpServer;
@@ -22,6 +25,7 @@ import dev.newsflow.ingest.fetch.FetchRequest;
 import dev.newsflow.ingest.fetch.FetchResult;
 import dev.newsflow.ingest.fetch.HttpFetcher;
 import dev.newsflow.ingest.fetch.TestFetchers;
+import dev.newsflow.ingest.publish.ArticlePublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -162,11 +166,11 @@ class HostileFeedsIT {
         assertThat(states.get("laughs").itemsTotal()).isEqualTo(1);
         assertThat(states.get("good").lastOutcome()).isEqualTo("ok");
         assertThat(states.get("good").itemsTotal()).isEqualTo(21);
-        // the 2 MB item is not produced, and not counted as produced, once or at each poll
+        // the 2 MB item is produced once, cut to fit one record and flagged so
         assertThat(states.get("bloated").lastOutcome()).isEqualTo("ok");
-        assertThat(states.get("bloated").itemsTotal()).isEqualTo(1);
+        assertThat(states.get("bloated").itemsTotal()).isEqualTo(2);
         assertThat(counter(registry, "newsflow.ingest.items.rejected", "reason", "too_large"))
-                .isEqualTo(1);
+                .isZero();
         double overLimit =
                 counter(registry, "newsflow.ingest.items.rejected", "reason", "over_limit");
         assertThat(overLimit).isGreaterThanOrEqualTo(100_000 - MAX_ITEMS);
@@ -177,11 +181,24 @@ class HostileFeedsIT {
         Map<String, List<String>> raw = rawRecords(config);
         long accepted = (long) registry.get("newsflow.ingest.items.new").counter().count();
         long fromStates = states.values().stream().mapToLong(FeedState::itemsTotal).sum();
-        assertThat(accepted).isEqualTo(fromStates).isEqualTo(MAX_ITEMS + 21 + 1 + 2 + 1 + 1 + 1);
+        assertThat(accepted).isEqualTo(fromStates).isEqualTo(MAX_ITEMS + 21 + 1 + 2 + 1 + 1 + 2);
         assertThat(raw).hasSize((int) accepted);
         assertThat(raw.values()).as("records per article id").allMatch(v -> v.size() == 1);
         String everything = String.join("\n", raw.values().stream().flatMap(List::stream).toList());
         assertThat(everything).doesNotContain("SECRET-", "lollollollollollollollol");
+        String big = ArticleIds.fromCanonicalUrl("https://bloated.example/1");
+        assertThat(raw.get(big))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getBytes(UTF_8).length).isLessThan(1_000_000);
+                            assertThat(Json.fromBytes(r.getBytes(UTF_8), RawArticle.class).flags())
+                                    .contains(ArticlePublisher.FLAG_TRUNCATED);
+                            assertThat(
+                                            Json.fromBytes(r.getBytes(UTF_8), RawArticle.class)
+                                                    .summary())
+                                    .startsWith("word word word");
+                        });
 
         // a deeply nested page handed to the extractor gets its own outcome, not a stack overflow
         try (HttpFetcher pages =

@@ -193,14 +193,48 @@ public final class ArticlePublisher implements AutoCloseable {
     /** An article as it is produced: its id (the key) and its JSON. */
     public record Serialized(String id, byte[] json) {}
 
+    /** The flag of an article cut to fit one record. */
+    public static final String FLAG_TRUNCATED = "truncated";
+
     /**
-     * Returns {@code article} serialized, or empty when its JSON is over {@link #MAX_RECORD_BYTES}.
+     * Returns {@code article} serialized. One whose JSON is over {@link #MAX_RECORD_BYTES} loses
+     * its sanitised HTML, then as much of the end of its text and summary as it must to fit, and is
+     * flagged {@value #FLAG_TRUNCATED}: a 2 MB item is kept with its first part rather than lost
+     * (it is marked seen either way). Empty only when even that cannot fit (a huge title or URL).
      */
     public static Optional<Serialized> serialize(RawArticle article) {
         byte[] json = Json.toBytes(article);
+        if (json.length <= MAX_RECORD_BYTES) {
+            return Optional.of(new Serialized(article.id(), json));
+        }
+        List<String> flags = new ArrayList<>(article.flags());
+        flags.add(FLAG_TRUNCATED);
+        RawArticle cut = article.toBuilder().html(null).flags(flags).build();
+        json = Json.toBytes(cut);
+        for (int attempt = 0; attempt < 5 && json.length > MAX_RECORD_BYTES; attempt++) {
+            double keep = 0.95 * MAX_RECORD_BYTES / json.length;
+            cut =
+                    cut.toBuilder()
+                            .text(head(cut.text(), keep))
+                            .summary(head(cut.summary(), keep))
+                            .build();
+            json = Json.toBytes(cut);
+        }
         return json.length > MAX_RECORD_BYTES
                 ? Optional.empty()
                 : Optional.of(new Serialized(article.id(), json));
+    }
+
+    /** The first {@code share} of {@code s}, not splitting a surrogate pair. */
+    private static @Nullable String head(@Nullable String s, double share) {
+        if (s == null) {
+            return null;
+        }
+        int n = (int) (s.length() * share);
+        if (n > 0 && n < s.length() && Character.isHighSurrogate(s.charAt(n - 1))) {
+            n--;
+        }
+        return s.substring(0, n);
     }
 
     /**
