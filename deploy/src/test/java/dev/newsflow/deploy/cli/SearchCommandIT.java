@@ -7,10 +7,10 @@ import dev.newsflow.core.article.ArticleIds;
 import dev.newsflow.core.article.Cluster;
 import dev.newsflow.core.article.EnrichedArticle;
 import dev.newsflow.core.article.Extraction;
+import dev.newsflow.core.article.IptcTopic;
 import dev.newsflow.core.article.Language;
 import dev.newsflow.core.article.LanguageHints;
 import dev.newsflow.core.article.Source;
-import dev.newsflow.core.article.TopicTag;
 import dev.newsflow.core.config.ConfigLoader;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.deploy.Newsflow;
@@ -147,7 +147,7 @@ class SearchCommandIT {
                 List.of(),
                 "h" + n,
                 new Language(lang, 0.99, "text"),
-                List.of(new TopicTag("medtop:x", topic, 0.9)),
+                List.of(IptcTopic.find(topic).orElseThrow().tag(0.9)),
                 Cluster.own(id),
                 List.of(),
                 at);
