@@ -52,11 +52,13 @@ public final class SearchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(
-            index = "0",
-            arity = "0..1",
+            arity = "0..*",
             paramLabel = "QUERY",
-            description = "Full-text query; omit to list the newest articles.")
-    String query;
+            description =
+                    "Full-text query, quoted or not (-word excludes a word; put -- before a"
+                            + " query that starts with one: search -- -sport); omit to list the"
+                            + " newest articles.")
+    List<String> query = List.of();
 
     @Option(names = "--lang", paramLabel = "TAG", description = "Language, e.g. en, id.")
     String lang;
@@ -103,7 +105,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         NewsflowConfig config = options.load();
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        put(parameters, "q", query);
+        put(parameters, "q", query.isEmpty() ? null : String.join(" ", query));
         put(parameters, "lang", lang);
         put(parameters, "topic", topic);
         put(parameters, "source", source);

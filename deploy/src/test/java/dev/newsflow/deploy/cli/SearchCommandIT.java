@@ -79,9 +79,30 @@ class SearchCommandIT {
         cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         all[0] = "search";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[all.length - 1] = "--jdbc-url=" + url;
+        all[1] = "--jdbc-url=" + url; // before the arguments, which may end the options ("--")
+        System.arraycopy(args, 0, all, 2, args.length);
         return cl.execute(all);
+    }
+
+    /**
+     * A query needs no quotes, and one starting with an excluded word follows "--"; without it the
+     * word is an unknown option (it was read as -h and printed the help, exit 0).
+     */
+    @Test
+    void shouldReadAnExcludedWordAsPartOfTheQueryNotAsAnOption() {
+        assertThat(run("-hoax")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '-hoax'");
+
+        assertThat(run("--", "-hoax", "presiden")).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("Usage:").contains("1 article(s).");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("pemilu presiden -damai")).isZero(); // quoted, as in a shell
+        assertThat(out.toString()).contains("No articles found.");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("pemilu", "presiden")).isZero();
+        assertThat(out.toString()).contains("[id] Pemilu presiden");
     }
 
     @Test
