@@ -75,10 +75,10 @@ public final class Newsflow implements Runnable {
                     }
                     throw e;
                 });
-        // "newsflow search -hoax" was read as -h with "oax" and printed the help (exit 0): no
-        // option here takes clustered short flags, so an unknown "-word" is an error now
-        // ("newsflow search -- -hoax" searches for it)
-        cl.setPosixClusteredShortOptionsAllowed(false);
+        // "newsflow search -hoax" was read as -h with "oax" and printed the help (exit 0): search
+        // reads no clustered short flags, so an unknown "-word" is an error there ("newsflow
+        // search -- -hoax" searches for it); elsewhere -Dkey=value stays one attached option
+        cl.getSubcommands().get("search").setPosixClusteredShortOptionsAllowed(false);
         return cl;
     }
 

@@ -32,6 +32,30 @@ class FeedsCommandTest {
                                 + System.lineSeparator());
     }
 
+    /** -Dkey=value, attached as in java, sets a key (with the broker away: one line, exit 3). */
+    @Test
+    void shouldReadAttachedDashDSettings() throws IOException {
+        int dead;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            dead = socket.getLocalPort(); // closed below: nothing listens there
+        }
+        StringWriter err = new StringWriter();
+        CommandLine cl = Newsflow.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+
+        int code =
+                cl.execute(
+                        "feeds",
+                        "list",
+                        "-Dkafka.bootstrap.servers=127.0.0.1:" + dead,
+                        "-Dkafka.default.api.timeout.ms=2000",
+                        "-Dkafka.request.timeout.ms=1000");
+
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).startsWith("Kafka did not answer in time");
+    }
+
     @Test
     void shouldRefuseABadUrlWithAClearMessage() {
         String err =
