@@ -40,8 +40,9 @@ public final class Redactor {
                     "x-amz-credential",
                     "x-amz-security-token");
     private static final Pattern USER_INFO =
-            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s?#]+@");
-    private static final Pattern QUERY_PARAM = Pattern.compile("([?&;])([^=&#\\s]+)=([^&#\\s]*)");
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s?#\"]+@");
+    private static final Pattern QUERY_PARAM =
+            Pattern.compile("([?&;])([^=&#\\s\"]+)=([^&#\\s\"]*)");
 
     private Redactor() {}
 

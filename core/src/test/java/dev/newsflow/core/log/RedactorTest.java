@@ -24,4 +24,17 @@ class RedactorTest {
         assertThat(Redactor.redact(url)).isEqualTo(url);
         assertThat(Redactor.redact(null)).isEqualTo("null");
     }
+
+    /** A JSON line keeps its shape: a redacted value ends at its closing quote. */
+    @Test
+    void shouldRedactInsideJsonWithoutEatingTheRestOfTheLine() {
+        String json =
+                "{\"url\":\"https://u:pw@a.example/feed.xml?token=abc\",\"name\":\"x@y\","
+                        + "\"next\":\"http://b.example/\",\"mail\":\"a@b.example\"}";
+
+        assertThat(Redactor.redact(json))
+                .isEqualTo(
+                        "{\"url\":\"https://***@a.example/feed.xml?token=***\",\"name\":\"x@y\","
+                                + "\"next\":\"http://b.example/\",\"mail\":\"a@b.example\"}");
+    }
 }
