@@ -66,6 +66,7 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     private volatile String lastDatabaseError = "";
     private final String instanceId;
     private volatile String fatalError = "";
+    private volatile String dlqError = "";
 
     public ArticleSink(NewsflowConfig config, ArticleWriter writer, SinkMetrics metrics) {
         this.instanceId = config.sink().instanceId();
@@ -109,6 +110,11 @@ public final class ArticleSink implements Runnable, AutoCloseable {
     /** Why the sink thread stopped for good (another sink under its name, a bug), empty if not. */
     public String fatalError() {
         return fatalError;
+    }
+
+    /** Why records for the DLQ are waiting to be sent again, empty if none is. */
+    public String dlqError() {
+        return dlqError;
     }
 
     /** Whether the sink thread runs. */
@@ -293,13 +299,20 @@ public final class ArticleSink implements Runnable, AutoCloseable {
                 try {
                     send.ack().get();
                 } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RetriableException)) {
+                        // too large, not authorised, no such topic: trying again cannot help
+                        throw new IllegalStateException(
+                                "cannot write to the DLQ: " + e.getCause(), e.getCause());
+                    }
                     failed.add(send);
                     reason = String.valueOf(e.getCause());
                 }
             }
             if (failed.isEmpty()) {
+                dlqError = "";
                 return true;
             }
+            dlqError = reason;
             if (!running) {
                 return false;
             }

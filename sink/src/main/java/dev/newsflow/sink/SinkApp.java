@@ -101,6 +101,10 @@ public final class SinkApp implements AutoCloseable {
                                         ? "sink thread stopped"
                                         : "sink thread stopped: " + sink.fatalError());
                     }
+                    if (!sink.dlqError().isEmpty()) {
+                        return HealthStatus.down(
+                                "DLQ write failing, offsets held: " + sink.dlqError());
+                    }
                     if (!sink.databaseUp()) {
                         return HealthStatus.down(
                                 "database write failing: " + sink.lastDatabaseError());

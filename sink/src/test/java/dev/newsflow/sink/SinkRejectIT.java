@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.core.article.EnrichedArticle;
+import dev.newsflow.core.config.ConfigLoader;
+import dev.newsflow.core.config.NewsflowConfig;
 import dev.newsflow.core.http.Health;
 import dev.newsflow.core.kafka.DlqHeaders;
+import dev.newsflow.core.kafka.TopicAdmin;
 import dev.newsflow.core.kafka.Topics;
 import dev.newsflow.core.test.TestBroker;
 import dev.newsflow.sink.jdbc.Dialect;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -95,6 +101,55 @@ class SinkRejectIT {
                 assertThat(tombstone.value()).isNull();
                 assertThat(DlqHeaders.get(tombstone.headers(), DlqHeaders.ERROR_MESSAGE))
                         .isEqualTo("a tombstone (null value) carries no article");
+            }
+        }
+    }
+
+    /**
+     * A record for the DLQ that cannot be written (here the DLQ topic is missing, so each send
+     * times out after 2 s) holds the batch's offsets, is sent again with backoff and makes the sink
+     * not ready with the reason; once the topic is back it is written and the sink catches up.
+     */
+    @Test
+    void shouldHoldItsOffsetsAndSayWhyWhileTheDlqCannotBeWritten() throws Exception {
+        try (TestBroker broker = TestBroker.start();
+                SinkTestKafka kafka = new SinkTestKafka(broker.bootstrapServers());
+                TestDatabase db = TestDatabase.of(Dialect.SQLITE)) {
+            NewsflowConfig config =
+                    ConfigLoader.builder()
+                            .set("kafka.bootstrap.servers", broker.bootstrapServers())
+                            .set(
+                                    "sink.jdbc.url",
+                                    db.config(broker.bootstrapServers(), "x").sink().jdbcUrl())
+                            .set("sink.group.id", "dlq-away")
+                            .set("sink.kafka.max.block.ms", 2_000)
+                            .set("http.port", -1)
+                            .set("ingest.feeds.file", "")
+                            .load();
+            try (Admin admin = TopicAdmin.admin(config, "test")) {
+                admin.deleteTopics(List.of(Topics.ARTICLES_DLQ)).all().get(30, TimeUnit.SECONDS);
+                kafka.produce(List.of(article(1, 1)));
+                kafka.produceRaw("not-an-article", "{oops".getBytes(StandardCharsets.UTF_8));
+                Health health = new Health();
+                try (SinkApp app = SinkApp.start(config, new SimpleMeterRegistry(), health)) {
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(
+                                    () ->
+                                            health.check()
+                                                    .get("sink")
+                                                    .detail()
+                                                    .startsWith("DLQ write failing, offsets held"));
+                    assertThat(kafka.caughtUp("dlq-away")).isFalse();
+
+                    TopicAdmin.ensureTopics(admin, SinkTestKafka.PARTITIONS, (short) 1, List.of());
+                    await().atMost(Duration.ofSeconds(120))
+                            .until(
+                                    () ->
+                                            kafka.caughtUp("dlq-away")
+                                                    && health.check().get("sink").ready());
+                }
+                assertThat(kafka.count(Topics.ARTICLES_DLQ)).isEqualTo(1);
+                assertThat(db.queryLong("SELECT count(*) FROM articles")).isEqualTo(1);
             }
         }
     }
