@@ -69,6 +69,19 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final int MAX_RECORD_BYTES = 1_000_000;
 
     private static final int MAX_GROUP = 500;
+
+    /** How long a commit that times out is tried again before its outcome is called unknown. */
+    private static final Duration COMMIT_PATIENCE = Duration.ofMinutes(3);
+
+    /** A commit given up after timeouts: its transaction may or may not be committed. */
+    private static final class CommitAbandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CommitAbandoned(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private static final int MAX_FENCES = 3;
     private static final long FENCE_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -403,12 +416,18 @@ public final class ArticlePublisher implements AutoCloseable {
             log.warn("The ingest producer failed beyond repair; starting a new one", e);
             replaceProducer();
             return failed(committing, "writing to Kafka failed: " + e.getMessage());
+        } catch (CommitAbandoned e) {
+            // no abort after a commit timed out (Kafka forbids it): a new producer completes or
+            // aborts what this one left, and nobody can say which
+            log.warn("Gave up committing an ingest transaction; starting a new producer", e);
+            replaceProducer();
+            return Outcome.unknown(e.getMessage());
         } catch (KafkaException e) {
             try {
                 producer.abortTransaction();
                 // aborted: nothing of it will be visible, whether or not the commit had begun
                 return Outcome.notWritten("writing to Kafka failed: " + e.getMessage());
-            } catch (KafkaException abort) {
+            } catch (KafkaException | IllegalStateException abort) {
                 log.warn("Cannot abort a transaction; starting a new producer", abort);
                 replaceProducer();
                 return failed(committing, "writing to Kafka failed: " + e.getMessage());
@@ -419,16 +438,26 @@ public final class ArticlePublisher implements AutoCloseable {
     /**
      * Commits the open transaction. A commit that times out may still complete on the broker, and
      * Kafka allows no other call then (not even abort), only the same commit again: so it is tried
-     * again while the publisher runs.
+     * again while the publisher runs, for at most {@link #COMMIT_PATIENCE} (past the transaction
+     * timeout, when the broker will have aborted a transaction it never got the commit of).
+     *
+     * @throws CommitAbandoned when it gives up: the outcome is unknown
      */
     private void commitTransaction() {
+        long giveUpAt = System.nanoTime() + COMMIT_PATIENCE.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 producer.commitTransaction();
                 return;
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                if (!running) {
-                    throw e;
+                if (!running || System.nanoTime() > giveUpAt) {
+                    throw new CommitAbandoned(
+                            "commit to Kafka timed out "
+                                    + attempt
+                                    + " time(s)"
+                                    + (running ? "" : " and the publisher is closing")
+                                    + "; it may have been committed",
+                            e);
                 }
                 log.warn(
                         "Committing an ingest transaction timed out (attempt {}); trying again: {}",
