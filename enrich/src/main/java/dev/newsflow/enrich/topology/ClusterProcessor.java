@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -404,6 +405,8 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             try {
                 article = Json.fromBytes(stored, EnrichedArticle.class);
             } catch (RuntimeException e) {
+                // unreadable, so no raw article can be taken out of it: the stored bytes as they
+                // are
                 Dlq.send(
                         context,
                         metrics,
@@ -415,21 +418,12 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                 return;
             }
         }
-        try {
-            complete(id, p, article, recorded);
-        } catch (RuntimeException e) {
-            // It no longer waits (its pending entry is gone with this transaction): the article
-            // itself goes to the DLQ, not the message that completed it, so it can be sent again.
-            Dlq.send(
-                    context,
-                    metrics,
-                    new Record<>(id, null, p.timestamp()),
-                    Json.toBytes(article.raw()),
-                    "cluster",
-                    "exception",
-                    e);
-        }
+        complete(id, p, article, recorded);
     }
+
+    /** What publishing an article writes, built before anything is written. */
+    private record Publication(
+            EnrichedArticle out, byte[] bytes, Cluster cluster, long since, List<String> aliases) {}
 
     private void complete(
             String id, PendingCluster p, EnrichedArticle a, @Nullable Story recorded) {
@@ -440,6 +434,36 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             log.debug("{} has the content of {}; recorded as its alias", id, p.aliasOf());
             return;
         }
+        Publication pub;
+        try {
+            pub = publication(id, p, a);
+        } catch (StreamsException e) {
+            throw e; // the task's own trouble (migrated, closing): not the article's
+        } catch (RuntimeException e) {
+            // It no longer waits (its pending entry is gone with this transaction), and nothing of
+            // it is written yet: the article itself goes to the DLQ, not the message that
+            // completed it, so it can be sent again.
+            Dlq.send(
+                    context,
+                    metrics,
+                    new Record<>(id, null, p.timestamp()),
+                    Json.toBytes(a.raw()),
+                    "cluster",
+                    "exception",
+                    e);
+            return;
+        }
+        metrics.cluster(pub.cluster().duplicateOf() == null ? "own" : "joined");
+        recordPublished(id, a, p.timestamp(), pub.cluster(), pub.aliases());
+        metrics.record(a.revision() == 1 ? "enriched" : "revision");
+        publish(id, pub.bytes(), pub.out().language().code(), p.timestamp());
+        if (!new Story(pub.cluster().id(), pub.since()).equals(recorded)) {
+            broadcast(id, p, pub.cluster().id(), pub.since(), false);
+        }
+    }
+
+    /** The record article {@code a} is published as, read from the stores; writes nothing. */
+    private Publication publication(String id, PendingCluster p, EnrichedArticle a) {
         Cluster cluster;
         long since;
         List<String> aliases = new ArrayList<>(a.aliases());
@@ -469,7 +493,6 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
             cluster = Cluster.own(id);
             since = p.timestamp();
         }
-        metrics.cluster(cluster.duplicateOf() == null ? "own" : "joined");
         aliases.addAll(p.newAliases());
         aliases = bounded(new LinkedHashSet<>(aliases));
         EnrichedArticle out =
@@ -482,13 +505,7 @@ final class ClusterProcessor implements Processor<String, Object, String, Object
                         cluster,
                         aliases,
                         clock.instant());
-        byte[] bytes = Json.toBytes(out);
-        recordPublished(id, a, p.timestamp(), cluster, aliases);
-        metrics.record(a.revision() == 1 ? "enriched" : "revision");
-        publish(id, bytes, out.language().code(), p.timestamp());
-        if (!new Story(cluster.id(), since).equals(recorded)) {
-            broadcast(id, p, cluster.id(), since, false);
-        }
+        return new Publication(out, Json.toBytes(out), cluster, since, aliases);
     }
 
     /** Whether {@code alias} may join {@code aliases} within the bounds. */
