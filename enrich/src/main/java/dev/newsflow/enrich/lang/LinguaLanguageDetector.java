@@ -185,11 +185,10 @@ public final class LinguaLanguageDetector implements LanguageDetector {
         return new Builder(isoCodes);
     }
 
-    /** Whether Lingua knows the language of ISO 639-1 {@code code}. */
+    /** Whether Lingua knows the language of ISO 639-1 {@code code} ({@code NONE} is not one). */
     public static boolean knows(String code) {
         try {
-            IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT));
-            return true;
+            return IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT)) != IsoCode639_1.NONE;
         } catch (IllegalArgumentException e) {
             return false;
         }

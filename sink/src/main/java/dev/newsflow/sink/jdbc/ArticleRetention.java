@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 /**
  * Deletes old articles in batches, each in its own short transaction so that the sink's writes and
  * the API's reads are never held up for long. Age is {@code sort_at}: the publication time, or the
- * fetch time when the source gave none. The search index and side tables follow (PostgreSQL by row
- * deletion, SQLite by triggers). Thread-safe.
+ * fetch time when the source gave none or an implausible one ({@code ArticleWriter#sortAt}; rows
+ * written before that rule keep theirs until their next revision). The search index and side tables
+ * follow (PostgreSQL by row deletion, SQLite by triggers). Thread-safe.
  */
 public final class ArticleRetention {
     private final DataSource dataSource;

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param language BCP-47 tag
  * @param publishedAt publication time, if known
  * @param fetchedAt when it was fetched
- * @param sortAt the time the list is ordered by: {@code publishedAt}, else {@code fetchedAt}
+ * @param sortAt the time the list is ordered by: {@code publishedAt}, else (none, or implausible)
+ *     {@code fetchedAt}
  * @param feedId the feed it came from ({@code source} filter)
  * @param feedName the feed's name, if any
  * @param siteName the publication's name, if known

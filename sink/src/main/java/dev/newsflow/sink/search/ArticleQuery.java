@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A validated article list request: the parameters of {@code GET /api/articles} and of {@code
  * newsflow search}, which both build it with {@link #fromParameters}. Every filter is optional; the
- * order is always newest first ({@code sort_at}: published, else fetched; then id).
+ * order is always newest first ({@code sort_at}: published, else, or when implausible, fetched;
+ * then id).
  *
  * @param text full-text query ({@code q}), web-search syntax, see {@link TextQuery}
  * @param language BCP-47 tag as stored ({@code lang}, exact match, e.g. {@code id}, {@code en})
