@@ -230,32 +230,6 @@ class StatusPageIT {
         assertThat(err.toString()).contains("No Newsflow answers at").contains("--url");
     }
 
-    /** A command that needs the broker, with none: one line and exit 3, not a stack trace. */
-    @Test
-    void shouldSayInOneLineThatKafkaDoesNotAnswer() throws IOException {
-        StringWriter err = new StringWriter();
-        CommandLine cl = Newsflow.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err));
-
-        int code =
-                cl.execute(
-                        "feeds",
-                        "list",
-                        "--set",
-                        "kafka.bootstrap.servers=127.0.0.1:" + AllInOneIT.deadPort(),
-                        "--set",
-                        "kafka.default.api.timeout.ms=2000",
-                        "--set",
-                        "kafka.request.timeout.ms=1000");
-
-        assertThat(code).as(err.toString()).isEqualTo(3);
-        assertThat(err.toString())
-                .startsWith("Kafka did not answer in time")
-                .contains("kafka.bootstrap.servers")
-                .doesNotContain("\tat ");
-    }
-
     @Test
     void shouldShowRealNumbersInHeadlessChromium() throws Exception {
         Optional<String> chromium = chromium();
