@@ -78,8 +78,9 @@ public final class LangCommand implements Runnable {
             Source source = new Source("stdin", url, "stdin", "rss", null);
             PrintWriter out = spec.commandLine().getOut();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, UTF_8))) {
+                LineReader lines = new LineReader(in);
                 String line;
-                while ((line = in.readLine()) != null) {
+                while ((line = lines.next()) != null) {
                     RawArticle article =
                             RawArticle.builder(url, source, Instant.now())
                                     .text(line)

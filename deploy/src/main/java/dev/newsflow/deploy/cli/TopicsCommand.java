@@ -112,8 +112,9 @@ public final class TopicsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            LineReader lines = new LineReader(in);
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 RawArticle article = article("", line, url);
                 Language language =
                         detector == null
